@@ -28,7 +28,7 @@ public sealed record JoseHeader
 
     /// <summary><c>jwk</c>: only a proof's own public key is ever read from here.</summary>
     [JsonPropertyName("jwk")]
-    public JsonElement? Jwk { get; init; }
+    public HeaderJwk? Jwk { get; init; }
 
     /// <summary><c>b64</c> (RFC 7797): unencoded payloads are not accepted.</summary>
     [JsonPropertyName("b64")]

@@ -1,0 +1,77 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ExecGov.Credentials.Credentials;
+
+namespace ExecGov.Credentials.Verifier;
+
+/// <summary>
+/// Splits and decodes a JWS compact token (RFC 7515 §7.1) strictly: exactly three non-empty segments of the
+/// unpadded base64url alphabet (no padding, no white space), a 64-byte signature, JSON without duplicate
+/// members. Written here rather than taken from IdentityModel's <c>JsonWebToken</c> because that parser
+/// accepts duplicate members (last wins) and would not give one reason code per failed check.
+/// </summary>
+internal static class CompactJws
+{
+    public const int SignatureLength = 64;
+    private const int EncodedSignatureLength = 86;
+    private static readonly SearchValues<char> Alphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+
+    /// <summary>
+    /// Finds the two dots; false unless the token has exactly three segments of the base64url alphabet with
+    /// a non-empty header and payload. The signature's length is judged later, after the header, so that
+    /// <c>alg: none</c> with an empty signature is reported as the algorithm problem it is.
+    /// </summary>
+    public static bool TrySplit(ReadOnlySpan<char> token, out int firstDot, out int secondDot)
+    {
+        firstDot = token.IndexOf('.');
+        secondDot = firstDot < 0 ? -1 : token[(firstDot + 1)..].IndexOf('.') + firstDot + 1;
+        if (firstDot <= 0 || secondDot <= firstDot + 1)
+        {
+            return false;
+        }
+
+        return token[..firstDot].IndexOfAnyExcept(Alphabet) < 0 &&
+               token[(firstDot + 1)..secondDot].IndexOfAnyExcept(Alphabet) < 0 &&
+               token[(secondDot + 1)..].IndexOfAnyExcept(Alphabet) < 0;
+    }
+
+    /// <summary>Decodes one base64url segment and deserializes it; false for bad base64url or JSON.</summary>
+    public static bool TryDecodeJson<T>(ReadOnlySpan<char> segment, JsonTypeInfo<T> typeInfo, out T? value)
+        where T : class
+    {
+        value = null;
+        var maxLength = Base64Url.GetMaxDecodedLength(segment.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(maxLength);
+        try
+        {
+            if (!Base64Url.TryDecodeFromChars(segment, rented, out var written))
+            {
+                return false;
+            }
+
+            value = JsonSerializer.Deserialize(rented.AsSpan(0, written), typeInfo);
+            return value is not null;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // Bad input from outside is a result, not an exception (see docs/reason-codes.md: malformed).
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Decodes the 86-character signature segment into exactly 64 bytes.</summary>
+    public static bool TryDecodeSignature(ReadOnlySpan<char> segment, Span<byte> signature) =>
+        segment.Length == EncodedSignatureLength &&
+        Base64Url.TryDecodeFromChars(segment, signature, out var written) && written == SignatureLength;
+
+    /// <summary>Reads a header that must be the JOSE header type.</summary>
+    public static bool TryDecodeHeader(ReadOnlySpan<char> segment, out JoseHeader? header) =>
+        TryDecodeJson(segment, CredentialJsonContext.Default.JoseHeader, out header);
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Crypto;
+
+namespace ExecGov.Credentials.Verifier;
+
+/// <summary>The credential's header, issuer, key and signature.</summary>
+public sealed partial class CredentialVerifier
+{
+    private async ValueTask<(ReasonCode Reason, VerifiedCredential? Credential)> VerifySignedTokenAsync(
+        string token, int firstDot, int secondDot, CancellationToken cancellationToken)
+    {
+        if (!CompactJws.TryDecodeHeader(token.AsSpan(0, firstDot), out var header))
+        {
+            return (ReasonCode.Malformed, null);
+        }
+
+        // RFC 8725 §3.1: the algorithm is pinned by the verifier, never chosen by the token; this refuses
+        // "none", HS256 keyed with the public key, and every other algorithm/key-type confusion.
+        if (!string.Equals(header!.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal))
+        {
+            return (ReasonCode.AlgNotAllowed, null);
+        }
+
+        // RFC 8725 §3.11 and §3.12: explicit typing keeps proofs, status lists and other JWTs out.
+        if (!string.Equals(header.Type, TokenTypes.Credential, StringComparison.OrdinalIgnoreCase))
+        {
+            return (ReasonCode.TypMismatch, null);
+        }
+
+        // RFC 7515 §4.1.11: an extension we do not understand must make the token invalid.
+        if (header.Critical is not null)
+        {
+            return (ReasonCode.CritUnsupported, null);
+        }
+
+        // Unencoded (RFC 7797) or compressed payloads are not part of the format.
+        if (header.Base64Payload is not null || header.Compression is not null)
+        {
+            return (ReasonCode.Malformed, null);
+        }
+
+        if (string.IsNullOrEmpty(header.KeyId))
+        {
+            return (ReasonCode.UnknownKey, null);
+        }
+
+        // The payload is parsed before the signature is checked only to learn iss; nothing in it is trusted
+        // until the signature verifies with a key of that issuer.
+        if (!CompactJws.TryDecodeJson(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialJsonContext.Default.CredentialClaims, out var claims) ||
+            !IsWellFormed(claims!))
+        {
+            return (ReasonCode.Malformed, null);
+        }
+
+        // RFC 8725 §3.8: only configured issuers, each with only its own keys. The token's jku, x5u and
+        // jwk headers are never consulted (§3.10).
+        if (!_keys.IsTrusted(claims!.Issuer))
+        {
+            return (ReasonCode.IssuerUntrusted, null);
+        }
+
+        var key = await _keys.GetKeyAsync(claims.Issuer, header.KeyId, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return (ReasonCode.UnknownKey, null);
+        }
+
+        return VerifySignature(token, secondDot, key) ? (ReasonCode.Allowed, new VerifiedCredential(claims, header.KeyId)) : (ReasonCode.SignatureInvalid, null);
+    }
+
+    private static bool VerifySignature(string token, int secondDot, Ed25519SecurityKey key)
+    {
+        Span<byte> signature = stackalloc byte[CompactJws.SignatureLength];
+        if (!CompactJws.TryDecodeSignature(token.AsSpan(secondDot + 1), signature))
+        {
+            return false;
+        }
+
+        var input = secondDot <= 4096 ? stackalloc byte[secondDot] : new byte[secondDot];
+        Encoding.ASCII.GetBytes(token.AsSpan(0, secondDot), input);
+        return key.Verify(input, signature);
+    }
+
+    /// <summary>Claim values a deserializer cannot judge: non-empty ids, sane times, a usable scope.</summary>
+    private static bool IsWellFormed(CredentialClaims claims) =>
+        claims.Issuer.Length > 0 && claims.Subject.Length > 0 && claims.CredentialId.Length > 0 && claims.SessionId.Length > 0 &&
+        claims.Confirmation.KeyThumbprint.Length == 43 &&
+        claims.IssuedAt > 0 && claims.NotBefore > 0 && claims.Expires > claims.NotBefore &&
+        claims.AuthorizationDetails.Count > 0 &&
+        claims.Status is null or { StatusList: { Index: >= 0, Uri.Length: > 0 } };
+}

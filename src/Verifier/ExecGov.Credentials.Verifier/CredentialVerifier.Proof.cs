@@ -1,0 +1,93 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Proofs;
+using NSec.Cryptography;
+
+namespace ExecGov.Credentials.Verifier;
+
+/// <summary>The holder proof (RFC 9449 §4.3, applied to our credential).</summary>
+public sealed partial class CredentialVerifier
+{
+    private const int MaxProofIdLength = 128;
+
+    private ReasonCode CheckProof(string? proof, CredentialClaims claims, byte[] credentialHash, ActionRequest request, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(proof))
+        {
+            return ReasonCode.ProofMissing;
+        }
+
+        if (proof.Length > _options.MaxProofLength ||
+            !CompactJws.TrySplit(proof, out var firstDot, out var secondDot) ||
+            !CompactJws.TryDecodeHeader(proof.AsSpan(0, firstDot), out var header))
+        {
+            return ReasonCode.ProofInvalid;
+        }
+
+        // Explicit type and pinned algorithm, as for the credential: a credential presented as a proof fails here.
+        if (!string.Equals(header!.Type, TokenTypes.Proof, StringComparison.OrdinalIgnoreCase) ||
+            !string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
+            header.Critical is not null || header.Base64Payload is not null || header.Compression is not null ||
+            header.Jwk is not { KeyType: EdDsa.KeyType, Curve: EdDsa.Curve, X: { } x, D: null })
+        {
+            return ReasonCode.ProofInvalid;
+        }
+
+        // The proof's key must be the one the credential is bound to (cnf.jkt), before we verify with it.
+        Span<byte> publicKey = stackalloc byte[32];
+        if (!Base64Url.TryDecodeFromChars(x, publicKey, out var keyLength) || keyLength != 32 ||
+            !string.Equals(Jwk.Ed25519Thumbprint(publicKey), claims.Confirmation.KeyThumbprint, StringComparison.Ordinal) ||
+            !VerifyProofSignature(proof, secondDot, publicKey))
+        {
+            return ReasonCode.ProofInvalid;
+        }
+
+        if (!CompactJws.TryDecodeJson(proof.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialJsonContext.Default.ProofClaims, out var proofClaims))
+        {
+            return ReasonCode.ProofInvalid;
+        }
+
+        var seconds = now.ToUnixTimeSeconds();
+        if (proofClaims!.Id.Length is 0 or > MaxProofIdLength ||
+            !string.Equals(proofClaims.Method, request.Method, StringComparison.Ordinal) ||
+            !string.Equals(proofClaims.Uri, ProofWriter.NormalizeTarget(request.Target), StringComparison.Ordinal) ||
+            proofClaims.IssuedAt > seconds + _skewSeconds ||
+            proofClaims.IssuedAt < seconds - _proofLifetimeSeconds - _skewSeconds ||
+            !HashMatches(proofClaims.CredentialHash, credentialHash))
+        {
+            return ReasonCode.ProofInvalid;
+        }
+
+        // Replay memory is scoped to the key, so one agent cannot burn another's proof ids; it lasts as long
+        // as the proof could still be accepted.
+        var forgetAfter = DateTimeOffset.FromUnixTimeSeconds(proofClaims.IssuedAt + _proofLifetimeSeconds + (2 * _skewSeconds) + 1);
+        return _replay.TryRecord(string.Concat(claims.Confirmation.KeyThumbprint, ":", proofClaims.Id), forgetAfter)
+            ? ReasonCode.Allowed
+            : ReasonCode.ProofReplayed;
+    }
+
+    private static bool VerifyProofSignature(string proof, int secondDot, ReadOnlySpan<byte> publicKey)
+    {
+        Span<byte> signature = stackalloc byte[CompactJws.SignatureLength];
+        if (!CompactJws.TryDecodeSignature(proof.AsSpan(secondDot + 1), signature) ||
+            !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key) || key is null)
+        {
+            return false;
+        }
+
+        var input = secondDot <= 2048 ? stackalloc byte[secondDot] : new byte[secondDot];
+        Encoding.ASCII.GetBytes(proof.AsSpan(0, secondDot), input);
+        return SignatureAlgorithm.Ed25519.Verify(key, input, signature);
+    }
+
+    private static bool HashMatches(string ath, byte[] credentialHash)
+    {
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        return ath.Length == 43 &&
+               Base64Url.TryDecodeFromChars(ath, presented, out var written) && written == SHA256.HashSizeInBytes &&
+               CryptographicOperations.FixedTimeEquals(presented, credentialHash);
+    }
+}

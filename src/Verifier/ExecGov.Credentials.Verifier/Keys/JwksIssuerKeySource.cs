@@ -1,0 +1,198 @@
+using System.Collections.Frozen;
+using ExecGov.Credentials.Crypto;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ExecGov.Credentials.Verifier.Keys;
+
+/// <summary>
+/// Trusted issuers' keys from JWKS documents (URL, file or inline), cached in memory. Known keys are
+/// answered from memory; an unknown <c>kid</c> triggers at most one refresh per issuer per
+/// <see cref="CredentialVerifierOptions.JwksMinimumRefreshInterval"/>, so a flood of made-up kids cannot
+/// turn the verifier into a request amplifier. A failed refresh keeps the keys already known.
+/// </summary>
+public sealed partial class JwksIssuerKeySource : IIssuerKeySource
+{
+    private const int MaxJwksBytes = 64 * 1024;
+    private readonly FrozenDictionary<string, IssuerState> _issuers;
+    private readonly HttpClient? _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _refreshInterval;
+    private readonly TimeSpan _minimumRefreshInterval;
+
+    /// <summary>Creates the source; <paramref name="httpClient"/> is needed only for issuers configured by URL.</summary>
+    public JwksIssuerKeySource(IOptions<CredentialVerifierOptions> options, HttpClient? httpClient, TimeProvider time, ILogger<JwksIssuerKeySource>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        var value = options.Value;
+        _issuers = value.Issuers.ToFrozenDictionary(i => i.Issuer, i => new IssuerState(i), StringComparer.Ordinal);
+        _http = httpClient;
+        _time = time;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _refreshInterval = value.JwksRefreshInterval;
+        _minimumRefreshInterval = value.JwksMinimumRefreshInterval;
+    }
+
+    /// <inheritdoc />
+    public bool IsTrusted(string issuer) => _issuers.ContainsKey(issuer);
+
+    /// <inheritdoc />
+    public ValueTask<Ed25519SecurityKey?> GetKeyAsync(string issuer, string keyId, CancellationToken cancellationToken)
+    {
+        if (!_issuers.TryGetValue(issuer, out var state))
+        {
+            return ValueTask.FromResult<Ed25519SecurityKey?>(null);
+        }
+
+        var now = _time.GetUtcNow();
+        var keys = state.Keys;
+        if (keys is not null && keys.TryGetValue(keyId, out var key))
+        {
+            if (now - state.LoadedAt > _refreshInterval)
+            {
+                // Stale but known: answer now, refresh in the background so rotation is picked up.
+                _ = RefreshAsync(state, force: false, CancellationToken.None);
+            }
+
+            return ValueTask.FromResult<Ed25519SecurityKey?>(key);
+        }
+
+        return SlowPathAsync(state, keyId, cancellationToken);
+    }
+
+    /// <summary>Re-reads an issuer's JWKS now (for example when told a key was withdrawn).</summary>
+    public Task RefreshAsync(string issuer, CancellationToken cancellationToken) =>
+        _issuers.TryGetValue(issuer, out var state) ? RefreshAsync(state, force: true, cancellationToken) : Task.CompletedTask;
+
+    private async ValueTask<Ed25519SecurityKey?> SlowPathAsync(IssuerState state, string keyId, CancellationToken cancellationToken)
+    {
+        await RefreshAsync(state, force: false, cancellationToken).ConfigureAwait(false);
+        return state.Keys is { } keys && keys.TryGetValue(keyId, out var key) ? key : null;
+    }
+
+    private async Task RefreshAsync(IssuerState state, bool force, CancellationToken cancellationToken)
+    {
+        if (!force && _time.GetUtcNow() - state.LastAttempt < _minimumRefreshInterval)
+        {
+            return;
+        }
+
+        await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var now = _time.GetUtcNow();
+            if (!force && now - state.LastAttempt < _minimumRefreshInterval)
+            {
+                return; // Another caller refreshed while we waited.
+            }
+
+            state.LastAttempt = now;
+            var json = await ReadJwksAsync(state.Options, cancellationToken).ConfigureAwait(false);
+            if (json is null)
+            {
+                return;
+            }
+
+            var keys = ParseJwks(json, state.Options.Issuer);
+            if (keys is null)
+            {
+                return;
+            }
+
+            state.Keys = keys;
+            state.LoadedAt = now;
+            LogJwksLoaded(_logger, state.Options.Issuer, keys.Count);
+        }
+        finally
+        {
+            state.Gate.Release();
+        }
+    }
+
+    private async Task<string?> ReadJwksAsync(TrustedIssuerOptions issuer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (issuer.Jwks is { Length: > 0 } inline)
+            {
+                return inline;
+            }
+
+            if (issuer.JwksPath is { Length: > 0 } path)
+            {
+                return new FileInfo(path).Length > MaxJwksBytes ? null : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (issuer.JwksUri is { } uri && _http is not null)
+            {
+                using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxJwksBytes)
+                {
+                    LogJwksFetchFailed(_logger, issuer.Issuer, $"HTTP {(int)response.StatusCode}");
+                    return null;
+                }
+
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                return body.Length > MaxJwksBytes ? null : body;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException or UnauthorizedAccessException or TaskCanceledException)
+        {
+            LogJwksFetchFailed(_logger, issuer.Issuer, ex.GetType().Name);
+        }
+
+        return null;
+    }
+
+    private FrozenDictionary<string, Ed25519SecurityKey>? ParseJwks(string json, string issuer)
+    {
+        JsonWebKeySet set;
+        try
+        {
+            set = new JsonWebKeySet(json);
+        }
+        catch (ArgumentException ex)
+        {
+            LogJwksFetchFailed(_logger, issuer, ex.GetType().Name);
+            return null;
+        }
+
+        var keys = new Dictionary<string, Ed25519SecurityKey>(StringComparer.Ordinal);
+        foreach (var jwk in set.Keys)
+        {
+            // Only Ed25519 signature keys; a private member in a "public" JWKS means a broken issuer: skip it.
+            if (!Jwk.TryGetEd25519PublicKey(jwk, refusePrivate: true, out var publicKey, out _))
+            {
+                continue;
+            }
+
+            var kid = string.IsNullOrEmpty(jwk.Kid) ? Jwk.Ed25519Thumbprint(publicKey) : jwk.Kid;
+            keys.TryAdd(kid, new Ed25519SecurityKey(publicKey, kid));
+        }
+
+        return keys.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Loaded {KeyCount} Ed25519 keys for issuer {Issuer}")]
+    private static partial void LogJwksLoaded(ILogger logger, string issuer, int keyCount);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "Could not refresh the JWKS of issuer {Issuer} ({Cause}); keeping the keys already known")]
+    private static partial void LogJwksFetchFailed(ILogger logger, string issuer, string cause);
+
+    private sealed class IssuerState(TrustedIssuerOptions options)
+    {
+        public TrustedIssuerOptions Options { get; } = options;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public volatile FrozenDictionary<string, Ed25519SecurityKey>? Keys;
+
+        public DateTimeOffset LoadedAt { get; set; }
+
+        public DateTimeOffset LastAttempt { get; set; } = DateTimeOffset.MinValue;
+    }
+}

@@ -1,0 +1,40 @@
+using ExecGov.Credentials.Verifier.Keys;
+using ExecGov.Credentials.Verifier.Proofs;
+using ExecGov.Credentials.Verifier.Status;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Verifier;
+
+/// <summary>Registers the credential verifier with dependency injection.</summary>
+public static class VerifierServiceCollectionExtensions
+{
+    /// <summary>The named <see cref="HttpClient"/> used to fetch JWKS and status lists.</summary>
+    public const string HttpClientName = "ExecGov.Credentials.Verifier";
+
+    /// <summary>
+    /// Adds <see cref="CredentialVerifier"/> with JWKS-based issuer keys and an in-process replay cache.
+    /// Options are validated at start-up. Register an <see cref="ICredentialStatusSource"/> as well (the
+    /// status-list source, or <see cref="InMemoryStatusSource"/> in tests); none is chosen for you, because
+    /// guessing here would either fail open or deny everything.
+    /// </summary>
+    public static IServiceCollection AddCredentialVerifier(this IServiceCollection services, Action<CredentialVerifierOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<CredentialVerifierOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CredentialVerifierOptions>, CredentialVerifierOptionsValidator>());
+        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IProofReplayCache, MemoryProofReplayCache>();
+        services.TryAddSingleton<IIssuerKeySource>(sp => new JwksIssuerKeySource(
+            sp.GetRequiredService<IOptions<CredentialVerifierOptions>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<JwksIssuerKeySource>>()));
+        services.TryAddSingleton<CredentialVerifier>();
+        return services;
+    }
+}
