@@ -23,7 +23,7 @@ public sealed partial class CredentialVerifier
         }
 
         // RFC 8725 §3.11 and §3.12: explicit typing keeps proofs, status lists and other JWTs out.
-        if (!string.Equals(header.Type, TokenTypes.Credential, StringComparison.OrdinalIgnoreCase))
+        if (!TokenTypeMatch.Matches(header.Type, TokenTypes.Credential))
         {
             return (ReasonCode.TypMismatch, null);
         }

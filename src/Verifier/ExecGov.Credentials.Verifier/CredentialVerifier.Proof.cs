@@ -28,7 +28,7 @@ public sealed partial class CredentialVerifier
         }
 
         // Explicit type and pinned algorithm, as for the credential: a credential presented as a proof fails here.
-        if (!string.Equals(header!.Type, TokenTypes.Proof, StringComparison.OrdinalIgnoreCase) ||
+        if (!TokenTypeMatch.Matches(header!.Type, TokenTypes.Proof) ||
             !string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
             header.Critical is not null || header.Base64Payload is not null || header.Compression is not null ||
             header.Jwk is not { KeyType: EdDsa.KeyType, Curve: EdDsa.Curve, X: { } x, D: null })

@@ -12,6 +12,9 @@ internal sealed class VerifiedCredentialCache(int capacity)
 {
     private readonly ConcurrentDictionary<HashKey, VerifiedCredential> _entries = new();
 
+    // Approximate under races, which is enough for a bound; ConcurrentDictionary.Count takes every lock.
+    private int _count;
+
     public bool TryGet(ReadOnlySpan<byte> hash, out VerifiedCredential? credential)
     {
         credential = null;
@@ -25,24 +28,28 @@ internal sealed class VerifiedCredentialCache(int capacity)
             return;
         }
 
-        if (_entries.Count >= capacity)
+        if (Volatile.Read(ref _count) >= capacity)
         {
             foreach (var (key, entry) in _entries)
             {
-                if (entry.Claims.Expires <= nowUnixSeconds)
+                if (entry.Claims.Expires <= nowUnixSeconds && _entries.TryRemove(key, out _))
                 {
-                    _entries.TryRemove(key, out _);
+                    Interlocked.Decrement(ref _count);
                 }
             }
 
             // Still full of live credentials: start over rather than grow; the cost is one signature each.
-            if (_entries.Count >= capacity)
+            if (Volatile.Read(ref _count) >= capacity)
             {
                 _entries.Clear();
+                Volatile.Write(ref _count, 0);
             }
         }
 
-        _entries[HashKey.From(hash)] = credential;
+        if (_entries.TryAdd(HashKey.From(hash), credential))
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -202,6 +202,15 @@ public sealed class Rfc8725AttackTests : IDisposable
         Assert.Equal(ReasonCode.TypMismatch, await ReasonAsync(_issuer.SignRaw(_issuer.Header(typ: typ), Payload)));
     }
 
+    [Theory]
+    [InlineData("application/execgov-credential+jwt")]
+    [InlineData("EXECGOV-CREDENTIAL+JWT")]
+    public async Task Typ_with_application_prefix_or_other_case_names_the_same_type(string typ)
+    {
+        // RFC 7515 §4.1.9: media type names are case-insensitive and the "application/" prefix is optional.
+        Assert.Equal(ReasonCode.Allowed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(typ: typ), Payload)));
+    }
+
     [Fact]
     public async Task Missing_typ_is_denied_typ_mismatch()
     {

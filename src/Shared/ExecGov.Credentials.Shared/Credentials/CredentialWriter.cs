@@ -24,9 +24,9 @@ public static class CredentialWriter
             throw new ArgumentException("A credential needs iss, sub, aud, jti and sid.", nameof(claims));
         }
 
-        if (claims.Expires <= claims.NotBefore || claims.NotBefore < claims.IssuedAt - 300)
+        if (claims.Expires <= claims.NotBefore)
         {
-            throw new ArgumentException("A credential's exp must come after nbf.", nameof(claims));
+            throw new ArgumentException("A credential's exp must come after its nbf.", nameof(claims));
         }
 
         var payload = JsonSerializer.Serialize(claims, CredentialJsonContext.Default.CredentialClaims);
