@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Verifier.Proofs;
 using ExecGov.Credentials.Proofs;
 using NSec.Cryptography;
 
@@ -37,10 +38,9 @@ public sealed partial class CredentialVerifier
         }
 
         // The proof's key must be the one the credential is bound to (cnf.jkt), before we verify with it.
-        Span<byte> publicKey = stackalloc byte[32];
-        if (!Base64Url.TryDecodeFromChars(x, publicKey, out var keyLength) || keyLength != 32 ||
-            !string.Equals(Jwk.Ed25519Thumbprint(publicKey), claims.Confirmation.KeyThumbprint, StringComparison.Ordinal) ||
-            !VerifyProofSignature(proof, secondDot, publicKey))
+        if (_agentKeys.Get(x) is not { } agentKey ||
+            !string.Equals(agentKey.Thumbprint, claims.Confirmation.KeyThumbprint, StringComparison.Ordinal) ||
+            !VerifyProofSignature(proof, secondDot, agentKey.Key))
         {
             return ReasonCode.ProofInvalid;
         }
@@ -69,11 +69,10 @@ public sealed partial class CredentialVerifier
             : ReasonCode.ProofReplayed;
     }
 
-    private static bool VerifyProofSignature(string proof, int secondDot, ReadOnlySpan<byte> publicKey)
+    private static bool VerifyProofSignature(string proof, int secondDot, PublicKey key)
     {
         Span<byte> signature = stackalloc byte[CompactJws.SignatureLength];
-        if (!CompactJws.TryDecodeSignature(proof.AsSpan(secondDot + 1), signature) ||
-            !PublicKey.TryImport(SignatureAlgorithm.Ed25519, publicKey, KeyBlobFormat.RawPublicKey, out var key) || key is null)
+        if (!CompactJws.TryDecodeSignature(proof.AsSpan(secondDot + 1), signature))
         {
             return false;
         }

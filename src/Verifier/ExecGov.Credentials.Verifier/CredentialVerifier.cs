@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Verifier.Decisions;
 using ExecGov.Credentials.Verifier.Keys;
 using ExecGov.Credentials.Verifier.Policy;
 using ExecGov.Credentials.Verifier.Proofs;
@@ -26,6 +27,7 @@ public sealed partial class CredentialVerifier
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly VerifiedCredentialCache _cache;
+    private readonly AgentKeyCache _agentKeys = new(capacity: 10_000);
     private readonly long _skewSeconds;
     private readonly long _proofLifetimeSeconds;
 
@@ -194,7 +196,7 @@ public sealed partial class CredentialVerifier
 
     private static Decision Deny(ReasonCode reason, ActionRequest request, DateTimeOffset now) => new()
     {
-        DecisionId = Guid.CreateVersion7(now).ToString("N"),
+        DecisionId = DecisionIds.Next(now),
         DecidedAt = now,
         Reason = reason,
         Action = request.Action,
@@ -203,7 +205,7 @@ public sealed partial class CredentialVerifier
 
     private static Decision Decide(ReasonCode reason, CredentialClaims claims, ActionRequest request, DateTimeOffset now) => new()
     {
-        DecisionId = Guid.CreateVersion7(now).ToString("N"),
+        DecisionId = DecisionIds.Next(now),
         DecidedAt = now,
         Reason = reason,
         Action = request.Action,
