@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ExecGov.Credentials.Crypto;
@@ -118,6 +117,4 @@ public static class Jwk
         return string.Equals(Base64Url.EncodeToString(bytes), value, StringComparison.Ordinal);
     }
 
-    /// <summary>UTF-8 of a string that must be ASCII (JWS signing input).</summary>
-    internal static byte[] Ascii(string value) => Encoding.ASCII.GetBytes(value);
 }
