@@ -116,5 +116,4 @@ public static class Jwk
         // Reject non-canonical encodings (trailing bits set), so one key has exactly one text form.
         return string.Equals(Base64Url.EncodeToString(bytes), value, StringComparison.Ordinal);
     }
-
 }

@@ -24,6 +24,14 @@ public sealed record StatusListTokenClaims
     [JsonPropertyName("ttl")]
     public long? TimeToLive { get; init; }
 
+    /// <summary>
+    /// <c>execgov_version</c>: this project's extension (ignored by other draft readers): the list's version,
+    /// increased by one on every change, so a verifier can order a fetched token against pushed events and
+    /// refuse to roll back to an older token.
+    /// </summary>
+    [JsonPropertyName("execgov_version")]
+    public long? Version { get; init; }
+
     /// <summary><c>status_list</c>: the entries.</summary>
     [JsonPropertyName("status_list")]
     public required StatusListClaim StatusList { get; init; }

@@ -37,7 +37,7 @@ public static class StatusListTokenWriter
     }
 
     /// <summary>Encodes <paramref name="list"/> and signs it as the list published at <paramref name="uri"/>.</summary>
-    public static string Sign(StatusList list, string uri, DateTimeOffset issuedAt, TimeSpan lifetime, TimeSpan timeToLive, Ed25519SecurityKey key)
+    public static string Sign(StatusList list, string uri, DateTimeOffset issuedAt, TimeSpan lifetime, TimeSpan timeToLive, Ed25519SecurityKey key, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var iat = issuedAt.ToUnixTimeSeconds();
@@ -47,6 +47,7 @@ public static class StatusListTokenWriter
             IssuedAt = iat,
             Expires = iat + (long)lifetime.TotalSeconds,
             TimeToLive = (long)timeToLive.TotalSeconds,
+            Version = version,
             StatusList = new StatusListClaim { Bits = list.Bits, List = list.Encode() },
         }, key);
     }

@@ -1,0 +1,18 @@
+namespace ExecGov.Credentials.Issuer.Audit;
+
+/// <summary>The kinds of audit record: a closed set, the same strings in the store, the API and the docs.</summary>
+internal static class AuditEventKinds
+{
+    public const string IssuerStarted = "issuer_started";
+    public const string AdminClientCreated = "admin_client_created";
+    public const string SignInFailed = "sign_in_failed";
+    public const string AgentRegistered = "agent_registered";
+    public const string AgentSuspended = "agent_suspended";
+    public const string AgentResumed = "agent_resumed";
+    public const string AgentDecommissioned = "agent_decommissioned";
+    public const string CredentialIssued = "credential_issued";
+    public const string ApprovalRequested = "approval_requested";
+    public const string ApprovalGranted = "approval_granted";
+    public const string ApprovalDenied = "approval_denied";
+    public const string AgentAuthenticationFailed = "agent_authentication_failed";
+}

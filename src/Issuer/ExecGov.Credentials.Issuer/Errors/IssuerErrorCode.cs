@@ -1,0 +1,80 @@
+namespace ExecGov.Credentials.Issuer.Errors;
+
+/// <summary>
+/// Every way an issuer request can fail: a closed set. Each has one stable string form (its <c>code</c>
+/// in problem+json, logs and docs) and one message, both in <see cref="IssuerErrors"/>.
+/// </summary>
+public enum IssuerErrorCode
+{
+    /// <summary><c>invalid_request</c>: the body or a parameter is malformed, too large or has unknown fields.</summary>
+    InvalidRequest,
+
+    /// <summary><c>unauthorized</c>: no valid admin access token.</summary>
+    Unauthorized,
+
+    /// <summary><c>forbidden</c>: the caller lacks the role the endpoint needs.</summary>
+    Forbidden,
+
+    /// <summary><c>not_found</c>: no such route or resource.</summary>
+    NotFound,
+
+    /// <summary><c>rate_limited</c>: too many requests; retry later.</summary>
+    RateLimited,
+
+    /// <summary><c>agent_not_found</c>.</summary>
+    AgentNotFound,
+
+    /// <summary><c>agent_exists</c>: an agent with that id is already registered.</summary>
+    AgentExists,
+
+    /// <summary><c>agent_not_active</c>: the agent is suspended or decommissioned.</summary>
+    AgentNotActive,
+
+    /// <summary><c>agent_decommissioned</c>: a decommissioned agent cannot change state again.</summary>
+    AgentDecommissioned,
+
+    /// <summary><c>invalid_agent_key</c>: the agent's key is not a public Ed25519 JWK.</summary>
+    InvalidAgentKey,
+
+    /// <summary><c>scope_exceeds_ceiling</c>: the requested authorization details are not within the agent's ceiling.</summary>
+    ScopeExceedsCeiling,
+
+    /// <summary><c>audience_not_allowed</c>.</summary>
+    AudienceNotAllowed,
+
+    /// <summary><c>lifetime_exceeds_maximum</c>.</summary>
+    LifetimeExceedsMaximum,
+
+    /// <summary><c>approval_not_found</c>.</summary>
+    ApprovalNotFound,
+
+    /// <summary><c>approval_not_pending</c>: already decided, collected or expired.</summary>
+    ApprovalNotPending,
+
+    /// <summary><c>approval_expired</c>.</summary>
+    ApprovalExpired,
+
+    /// <summary><c>self_approval_forbidden</c>: the requester cannot approve or deny their own request.</summary>
+    SelfApprovalForbidden,
+
+    /// <summary><c>not_requester</c>: only the requester collects an approved credential.</summary>
+    NotRequester,
+
+    /// <summary><c>approval_not_approved</c>: the request is pending, denied or already collected.</summary>
+    ApprovalNotApproved,
+
+    /// <summary><c>invalid_assertion</c>: the agent assertion is malformed, badly signed, expired or for another issuer.</summary>
+    InvalidAssertion,
+
+    /// <summary><c>assertion_replayed</c>: the assertion's <c>jti</c> was already used.</summary>
+    AssertionReplayed,
+
+    /// <summary><c>client_exists</c>: an admin client with that id already exists.</summary>
+    ClientExists,
+
+    /// <summary><c>trace_not_found</c>: no credential or session with that id was issued here.</summary>
+    TraceNotFound,
+
+    /// <summary><c>internal_error</c>: an unexpected failure; nothing was changed.</summary>
+    InternalError,
+}

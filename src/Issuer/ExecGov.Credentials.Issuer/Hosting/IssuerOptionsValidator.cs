@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Issuer.Hosting;
+
+/// <summary>Refuses unsafe or inconsistent <see cref="IssuerOptions"/> at start-up, saying how to fix them.</summary>
+internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, IssuerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.IssuerId, UriKind.Absolute, out var issuer) ||
+            (issuer.Scheme != Uri.UriSchemeHttps && !(issuer.Scheme == Uri.UriSchemeHttp && issuer.IsLoopback)))
+        {
+            failures.Add("Issuer:IssuerId must be an absolute https URI (http only on loopback), e.g. https://issuer.example.com.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DataPath))
+        {
+            failures.Add("Issuer:DataPath must name a folder for the database and generated keys.");
+        }
+
+        if (options.MaxCredentialLifetime <= TimeSpan.Zero || options.MaxCredentialLifetime > TimeSpan.FromHours(24))
+        {
+            failures.Add("Issuer:MaxCredentialLifetime must be positive and at most 24:00:00; credentials are meant to be short-lived.");
+        }
+
+        if (options.DefaultCredentialLifetime <= TimeSpan.Zero || options.DefaultCredentialLifetime > options.MaxCredentialLifetime)
+        {
+            failures.Add("Issuer:DefaultCredentialLifetime must be positive and no more than Issuer:MaxCredentialLifetime.");
+        }
+
+        if (options.ApprovalTimeToLive < TimeSpan.FromMinutes(1) || options.ApprovalTimeToLive > TimeSpan.FromDays(7))
+        {
+            failures.Add("Issuer:ApprovalTimeToLive must be between 00:01:00 and 7.00:00:00.");
+        }
+
+        if (options.MaxAssertionLifetime <= TimeSpan.Zero || options.MaxAssertionLifetime > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Issuer:MaxAssertionLifetime must be positive and at most 00:10:00 (replay memory grows with it).");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Issuer:ClockSkew must be between 0 and 00:05:00.");
+        }
+
+        if (options.AdminTokenLifetime <= TimeSpan.Zero || options.AdminTokenLifetime > TimeSpan.FromHours(1))
+        {
+            failures.Add("Issuer:AdminTokenLifetime must be positive and at most 01:00:00.");
+        }
+
+        if (!Identifiers.IsValid(options.BootstrapClientId))
+        {
+            failures.Add("Issuer:BootstrapClientId must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+        }
+
+        if (options.StatusListBaseUri is { } statusBase && !Uri.TryCreate(statusBase, UriKind.Absolute, out _))
+        {
+            failures.Add("Issuer:StatusListBaseUri must be an absolute URI when set.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,36 @@
+namespace ExecGov.Credentials.Issuer.Storage;
+
+/// <summary>A registered agent as stored in LiteDB (collection <c>agents</c>). Times are Unix milliseconds.</summary>
+internal sealed class AgentDocument
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string DisplayName { get; set; } = string.Empty;
+
+    public string Owner { get; set; } = string.Empty;
+
+    /// <summary>The Ed25519 public key, base64url (the JWK <c>x</c>).</summary>
+    public string PublicKey { get; set; } = string.Empty;
+
+    public string KeyThumbprint { get; set; } = string.Empty;
+
+    public List<string> AllowedAudiences { get; set; } = [];
+
+    /// <summary>The scope ceiling as JSON (a list of authorization details), in the credential format.</summary>
+    public string CeilingJson { get; set; } = "[]";
+
+    public long MaxLifetimeSeconds { get; set; }
+
+    public AgentStatus Status { get; set; }
+
+    public string RegisteredBy { get; set; } = string.Empty;
+
+    public string? RegisteredByName { get; set; }
+
+    public long RegisteredAt { get; set; }
+
+    /// <summary>The standing grant under which low-risk self-service credentials are issued; its approver is the registering admin.</summary>
+    public string StandingGrantId { get; set; } = string.Empty;
+
+    public long UpdatedAt { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace ExecGov.Credentials.Issuer.Storage;
+
+/// <summary>Where an agent is in its life. Decommissioned is final.</summary>
+internal enum AgentStatus
+{
+    Active,
+    Suspended,
+    Decommissioned,
+}

@@ -1,0 +1,36 @@
+namespace ExecGov.Credentials.Revocation;
+
+/// <summary>Settings for the revocation registry and its endpoints. Validated at start-up.</summary>
+public sealed class RevocationOptions
+{
+    /// <summary>The LiteDB file of the revocation store. Required; no default, so no state is ever put somewhere unexpected.</summary>
+    public string DatabasePath { get; set; } = "";
+
+    /// <summary>
+    /// The absolute base URI under which the endpoints are reachable by verifiers (for example
+    /// <c>https://issuer.example</c>). A list's URI, which is its token's <c>sub</c>, is
+    /// <c>{PublicBaseUri}/status-lists/{id}</c>. Required; must be https unless the host is loopback.
+    /// </summary>
+    public Uri? PublicBaseUri { get; set; }
+
+    /// <summary>Entries per status list; a new list starts when one fills. Default 131072; 8 to 8388608, a multiple of 4.</summary>
+    public int ListSize { get; set; } = 131_072;
+
+    /// <summary>The <c>ttl</c> published in each status-list token: how often verifiers poll. Default 30 s.</summary>
+    public TimeSpan TimeToLive { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A status-list token's lifetime (<c>exp</c> − <c>iat</c>); re-signed at half of it. Default 1 hour; at least twice <see cref="TimeToLive"/>.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the event stream sends a heartbeat, which tells verifiers they are up to date. Default 5 s; 100 ms to 30 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Acts and allocations committed together in one durable write at most. Default 256.</summary>
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// The issuer's keyset file. When set, the default <see cref="ISigningKeyCompromiseHandler"/> marks a
+    /// revoked signing key compromised in it. Default null (the host supplies its own handler).
+    /// </summary>
+    public string? KeySetPath { get; set; }
+}
