@@ -9,7 +9,7 @@ public sealed class IssuanceBlockedException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public IssuanceBlockedException(RevocationScope scope, RevocationAction action)
-        : base($"Issuance refused: the {scope.ToString().ToLowerInvariant()} is {(action == RevocationAction.Revoke ? "revoked" : "suspended")}.")
+        : base($"Issuance refused: the {RevocationNames.ToWire(scope)} is {(action == RevocationAction.Revoke ? "revoked" : "suspended")}.")
     {
         Scope = scope;
         Action = action;

@@ -47,6 +47,11 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             failures.Add("Revocation:MaxBatchSize must be between 1 and 10000 (default 256).");
         }
 
+        if (options.EventRetention is < 1_000 or > 10_000_000)
+        {
+            failures.Add("Revocation:EventRetention must be between 1000 and 10000000 (default 100000).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

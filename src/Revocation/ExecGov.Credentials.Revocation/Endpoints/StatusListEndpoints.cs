@@ -1,0 +1,118 @@
+using System.Globalization;
+using ExecGov.Credentials.Revocation.Events;
+using ExecGov.Credentials.Revocation.Publishing;
+using ExecGov.Credentials.Revocation.Registry;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Net.Http.Headers;
+
+namespace ExecGov.Credentials.Revocation.Endpoints;
+
+/// <summary>The public endpoints: <c>GET /status-lists/{id}</c> and <c>GET /status-lists/events</c> (docs/revocation.md §2, §3).</summary>
+internal static class StatusListEndpoints
+{
+    public const string MediaType = "application/statuslist+jwt";
+    public const string LastEventIdHeader = "Last-Event-ID";
+
+    /// <summary>Answers a list's token with its ETag, or 304 when <c>If-None-Match</c> names it.</summary>
+    public static async Task GetListAsync(HttpContext context)
+    {
+        var registry = context.RequestServices.GetRequiredService<RevocationRegistry>();
+        if (!ListUris.TryParseId(context.Request.RouteValues["id"] as string, out var listId))
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListNotFound).ConfigureAwait(false);
+            return;
+        }
+
+        PublishedStatusList? published;
+        try
+        {
+            published = registry.Publisher.Get(listId);
+        }
+        catch (StatusListUnavailableException)
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListUnavailable).ConfigureAwait(false);
+            return;
+        }
+
+        if (published?.Token is null)
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListNotFound, $"There is no status list {listId}.").ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.Response;
+        response.Headers.ETag = published.ETag;
+        response.Headers.CacheControl = "max-age=" + ((long)registry.Options.TimeToLive.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        if (NoneMatch(context.Request, published.ETag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = MediaType;
+        await response.WriteAsync(published.Token, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams events (Server-Sent Events) until the client goes away or the host stops.</summary>
+    public static async Task StreamEventsAsync(HttpContext context)
+    {
+        var registry = context.RequestServices.GetRequiredService<RevocationRegistry>();
+        long? lastEventId = null;
+        var header = context.Request.Headers[LastEventIdHeader];
+        if (header.Count > 1)
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidLastEventId, "Send at most one Last-Event-ID header.").ConfigureAwait(false);
+            return;
+        }
+
+        var text = header.ToString().Trim();
+        if (text.Length > 0)
+        {
+            if (text.Length > 19 || !text.All(char.IsAsciiDigit) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidLastEventId).ConfigureAwait(false);
+                return;
+            }
+
+            lastEventId = parsed;
+        }
+
+        // Proxies must neither cache nor buffer the stream.
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        using var end = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var events = EventStream.ReadAsync(
+            registry.Events,
+            registry.Publisher.Uris,
+            registry.Options.HeartbeatInterval,
+            registry.Time,
+            registry.Logger,
+            lastEventId,
+            end.Token);
+        try
+        {
+            await TypedResults.ServerSentEvents(events).ExecuteAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (end.IsCancellationRequested)
+        {
+            // The client left or the host is stopping: the stream simply ends; the client resumes with Last-Event-ID.
+        }
+    }
+
+    /// <summary>RFC 9110 §13.1.2: weak comparison; <c>*</c> matches any current representation.</summary>
+    private static bool NoneMatch(HttpRequest request, string etag)
+    {
+        var values = request.Headers.IfNoneMatch;
+        if (values.Count == 0 || !EntityTagHeaderValue.TryParseList(values, out var tags))
+        {
+            return false;
+        }
+
+        var current = new EntityTagHeaderValue(etag);
+        return tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(current, useStrongComparison: false));
+    }
+}

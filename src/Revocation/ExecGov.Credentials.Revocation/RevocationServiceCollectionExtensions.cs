@@ -1,0 +1,60 @@
+using ExecGov.Credentials.Revocation.Audit;
+using ExecGov.Credentials.Revocation.Hosting;
+using ExecGov.Credentials.Revocation.Keys;
+using ExecGov.Credentials.Revocation.Registry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Revocation;
+
+/// <summary>Registers the revocation registry, its options and its defaults.</summary>
+public static class RevocationServiceCollectionExtensions
+{
+    /// <summary>The configuration section <see cref="AddRevocation(IServiceCollection, IConfiguration)"/> binds.</summary>
+    public const string ConfigurationSection = "Revocation";
+
+    /// <summary>
+    /// Adds revocation with options bound from the <c>Revocation</c> section of <paramref name="configuration"/>.
+    /// See <see cref="AddRevocation(IServiceCollection, Action{RevocationOptions})"/>.
+    /// </summary>
+    public static IServiceCollection AddRevocation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(ConfigurationSection));
+        return services.AddRevocationCore();
+    }
+
+    /// <summary>
+    /// Adds revocation: <see cref="IStatusIndexAllocator"/> and <see cref="IRevocationService"/> (one
+    /// singleton on its own LiteDB file), options validated at start-up, and a hosted service that opens
+    /// and recovers the store before the host serves requests. The host must register an
+    /// <see cref="IStatusListSigningKeyProvider"/> (its active credential key). It may register its own
+    /// <see cref="IRevocationAuditSink"/> (default: the log) and <see cref="ISigningKeyCompromiseHandler"/>
+    /// (default: mark the key compromised in <see cref="RevocationOptions.KeySetPath"/>), before or after
+    /// this call.
+    /// </summary>
+    public static IServiceCollection AddRevocation(this IServiceCollection services, Action<RevocationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<RevocationOptions>().Configure(configure);
+        return services.AddRevocationCore();
+    }
+
+    private static IServiceCollection AddRevocationCore(this IServiceCollection services)
+    {
+        services.AddOptions<RevocationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRevocationAuditSink, LoggingAuditSink>();
+        services.TryAddSingleton<ISigningKeyCompromiseHandler, KeySetCompromiseHandler>();
+        services.TryAddSingleton<RevocationRegistry>();
+        services.TryAddSingleton<IStatusIndexAllocator>(sp => sp.GetRequiredService<RevocationRegistry>());
+        services.TryAddSingleton<IRevocationService>(sp => sp.GetRequiredService<RevocationRegistry>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RevocationHostedService>());
+        return services;
+    }
+}

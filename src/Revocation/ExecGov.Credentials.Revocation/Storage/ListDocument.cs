@@ -1,0 +1,19 @@
+namespace ExecGov.Credentials.Revocation.Storage;
+
+/// <summary>One status list (collection <c>lists</c>, <c>_id</c> = list id, starting at 1).</summary>
+internal sealed class ListDocument
+{
+    public int Id { get; set; }
+
+    /// <summary>Entries in the list, fixed when it was started (a later change of the option applies to new lists only).</summary>
+    public int Size { get; set; }
+
+    /// <summary>How many indices are handed out; the next free index.</summary>
+    public int Allocated { get; set; }
+
+    /// <summary>Increased by exactly one per status event of this list; 0 when started.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Unix seconds.</summary>
+    public long CreatedAt { get; set; }
+}
