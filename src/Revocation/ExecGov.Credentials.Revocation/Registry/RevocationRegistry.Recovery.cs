@@ -133,4 +133,10 @@ internal sealed partial class RevocationRegistry
             _followUps.Enqueue(new FollowUp(result.ActId, audited, withdrawn));
         }
     }
+
+    /// <summary>Reads a credential's stored registration (tests and diagnostics; safe beside the writer, LiteDB serialises it).</summary>
+    internal CredentialDocument? FindCredential(string credentialId) => _store.Credentials.FindById(credentialId);
+
+    /// <summary>Reads a stored act (tests and diagnostics).</summary>
+    internal ActDocument? FindAct(long actId) => _store.Acts.FindById(actId);
 }

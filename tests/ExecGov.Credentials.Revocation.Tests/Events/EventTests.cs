@@ -1,0 +1,111 @@
+using System.Text.Json;
+using ExecGov.Credentials.Revocation.Events;
+using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Revocation.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ExecGov.Credentials.Revocation.Tests.Events;
+
+public sealed class EventTests : IDisposable
+{
+    private readonly RegistryHarness _harness = new(o => o.ListSize = 8_192);
+
+    [Fact]
+    public async Task Event_ids_are_gap_free_and_each_lists_versions_rise_by_one()
+    {
+        var registrations = new List<CredentialRegistration>();
+        for (var i = 0; i < 40; i++)
+        {
+            var registration = _harness.Data.Next(session: $"ses_{i % 4}", agent: $"agent-{i % 3}");
+            registrations.Add(registration);
+            await _harness.AllocateAsync(registration);
+        }
+
+        await Task.WhenAll(
+            Task.Run(() => _harness.ApplyAsync(RevocationScope.Session, "ses_1", RevocationAction.Suspend)),
+            Task.Run(() => _harness.ApplyAsync(RevocationScope.Agent, "agent-2", RevocationAction.Revoke)),
+            Task.Run(() => _harness.ApplyAsync(RevocationScope.Credential, registrations[0].CredentialId, RevocationAction.Revoke)),
+            Task.Run(() => _harness.ApplyAsync(RevocationScope.Session, "ses_3", RevocationAction.Suspend)));
+        await _harness.ApplyAsync(RevocationScope.Session, "ses_1", RevocationAction.Unsuspend);
+
+        var (events, gap, last) = _harness.Registry.Events.ReadAfter(0, 1_000);
+        Assert.False(gap);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(last, events[^1].Id);
+        Assert.Equal(Enumerable.Range(0, events.Count).Select(i => (long)i), events.Select(e => e.Version));
+        Assert.Equal(events[^1].Version, _harness.Token(1).Claims.Version);
+    }
+
+    [Fact]
+    public async Task Status_event_names_the_list_the_new_status_and_the_changed_indices()
+    {
+        var a = await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-q"));
+        await _harness.AllocateAsync(_harness.Data.Next());
+        var b = await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-q"));
+
+        var result = await _harness.ApplyAsync(RevocationScope.Agent, "agent-q", RevocationAction.Suspend);
+
+        var (events, _, _) = _harness.Registry.Events.ReadAfter(result.LastEventId!.Value - 1, 10);
+        var e = Assert.Single(events);
+        Assert.Equal("status", e.EventName);
+        using var data = JsonDocument.Parse(e.Data);
+        Assert.Equal(RegistryHarness.ListUri(1), data.RootElement.GetProperty("uri").GetString());
+        Assert.Equal(1, data.RootElement.GetProperty("version").GetInt64());
+        Assert.Equal(2, data.RootElement.GetProperty("status").GetInt32());
+        Assert.Equal([a.Index, b.Index], data.RootElement.GetProperty("idx").EnumerateArray().Select(i => i.GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_large_act_is_split_into_events_of_bounded_size_one_version_each()
+    {
+        var registrations = Enumerable.Range(0, RevocationRegistry.MaxIndicesPerEvent + 10).Select(_ => _harness.Data.Next(agent: "agent-big")).ToList();
+        await Task.WhenAll(registrations.Select(r => _harness.AllocateAsync(r)));
+
+        var result = await _harness.ApplyAsync(RevocationScope.Agent, "agent-big", RevocationAction.Revoke);
+
+        var (events, _, _) = _harness.Registry.Events.ReadAfter(result.LastEventId!.Value - 2, 10);
+        Assert.Equal(2, events.Count);
+        Assert.Equal([1L, 2L], events.Select(e => e.Version));
+        Assert.Equal(registrations.Count, result.Changed);
+        Assert.Equal(2, _harness.Token(1).Claims.Version);
+    }
+
+    [Fact]
+    public async Task Events_and_versions_are_recovered_after_a_restart_and_ids_continue()
+    {
+        var registration = _harness.Data.Next();
+        await _harness.AllocateAsync(registration);
+        await _harness.ApplyAsync(RevocationScope.Credential, registration.CredentialId, RevocationAction.Suspend);
+        var before = _harness.Registry.Events.ReadAfter(0, 100).Events;
+
+        _harness.Restart();
+        var after = _harness.Registry.Events.ReadAfter(0, 100).Events;
+        var next = await _harness.ApplyAsync(RevocationScope.Credential, registration.CredentialId, RevocationAction.Revoke);
+
+        Assert.Equal(before, after);
+        Assert.Equal(before[^1].Id + 1, next.LastEventId);
+        Assert.Equal(2, _harness.Token(1).Claims.Version);
+    }
+
+    [Fact]
+    public async Task Pruned_events_make_the_stream_send_reset()
+    {
+        using var harness = new RegistryHarness(o => o.ListSize = 2_048);
+        var registrations = Enumerable.Range(0, 1_300).Select(_ => harness.Data.Next()).ToList();
+        await Task.WhenAll(registrations.Select(r => harness.AllocateAsync(r)));
+        await Task.WhenAll(registrations.Select(r => harness.ApplyAsync(RevocationScope.Credential, r.CredentialId, RevocationAction.Revoke)));
+        harness.Restart();
+
+        var stream = EventStream.ReadAsync(harness.Registry.Events, harness.Registry.Publisher.Uris, TimeSpan.FromSeconds(5), harness.Time, NullLogger.Instance, lastEventId: 1, CancellationToken.None);
+        await using var items = stream.GetAsyncEnumerator();
+
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("hello", items.Current.EventType);
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("reset", items.Current.EventType);
+        using var reset = JsonDocument.Parse(items.Current.Data);
+        Assert.Equal(harness.Registry.Events.LastId, reset.RootElement.GetProperty("last_id").GetInt64());
+    }
+
+    public void Dispose() => _harness.Dispose();
+}

@@ -1,0 +1,88 @@
+using ExecGov.Credentials.Revocation.Tests.Support;
+using ExecGov.Credentials.Status;
+
+namespace ExecGov.Credentials.Revocation.Tests.Registry;
+
+public sealed class AllocationTests : IDisposable
+{
+    private readonly RegistryHarness _harness = new();
+
+    [Fact]
+    public async Task Allocate_hands_out_consecutive_indices_in_list_1()
+    {
+        var first = await _harness.AllocateAsync(_harness.Data.Next());
+        var second = await _harness.AllocateAsync(_harness.Data.Next());
+
+        Assert.Equal(RegistryHarness.ListUri(1), first.Uri);
+        Assert.Equal(0, first.Index);
+        Assert.Equal(RegistryHarness.ListUri(1), second.Uri);
+        Assert.Equal(1, second.Index);
+        Assert.Equal(StatusValue.Valid, _harness.StatusOf(second));
+    }
+
+    [Fact]
+    public async Task Allocate_starts_a_new_list_when_the_current_one_fills()
+    {
+        for (var i = 0; i < _harness.Options.ListSize; i++)
+        {
+            await _harness.AllocateAsync(_harness.Data.Next());
+        }
+
+        var next = await _harness.AllocateAsync(_harness.Data.Next());
+
+        Assert.Equal(RegistryHarness.ListUri(2), next.Uri);
+        Assert.Equal(0, next.Index);
+        var token = _harness.Token(2);
+        Assert.Equal(RegistryHarness.ListUri(2), token.Claims.Subject);
+        Assert.Equal(0, token.Claims.Version);
+        var (events, _, _) = _harness.Registry.Events.ReadAfter(0, 100);
+        Assert.Equal(["list", "list"], events.Select(e => e.EventName));
+        Assert.Equal([1, 2], events.Select(e => e.ListId));
+    }
+
+    [Fact]
+    public async Task Allocate_is_idempotent_per_credential_id()
+    {
+        var registration = _harness.Data.Next();
+        var first = await _harness.AllocateAsync(registration);
+        await _harness.AllocateAsync(_harness.Data.Next());
+
+        var again = await _harness.AllocateAsync(registration);
+
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
+    public async Task Allocate_refuses_a_known_id_with_different_data()
+    {
+        var registration = _harness.Data.Next();
+        await _harness.AllocateAsync(registration);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _harness.AllocateAsync(registration with { SessionId = "ses_other" }));
+    }
+
+    [Fact]
+    public async Task Allocate_refuses_an_incomplete_registration_as_a_caller_bug()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => _harness.AllocateAsync(_harness.Data.Next() with { CredentialId = " " }));
+        await Assert.ThrowsAsync<ArgumentException>(() => _harness.AllocateAsync(_harness.Data.Next() with { SigningKeyId = "" }));
+    }
+
+    [Fact]
+    public async Task Concurrent_allocations_get_distinct_indices_that_survive_a_restart()
+    {
+        var registrations = Enumerable.Range(0, 300).Select(_ => _harness.Data.Next()).ToList();
+
+        var references = await Task.WhenAll(registrations.Select(r => Task.Run(() => _harness.AllocateAsync(r))));
+
+        Assert.Equal(300, references.Select(r => (r.Uri, r.Index)).Distinct().Count());
+        Assert.All(references, r => Assert.InRange(r.Index, 0, _harness.Options.ListSize - 1));
+        _harness.Restart();
+        var again = await Task.WhenAll(registrations.Select(r => _harness.AllocateAsync(r)));
+        Assert.Equal(references, again);
+        var fresh = await _harness.AllocateAsync(_harness.Data.Next());
+        Assert.DoesNotContain((fresh.Uri, fresh.Index), references.Select(r => (r.Uri, r.Index)));
+    }
+
+    public void Dispose() => _harness.Dispose();
+}
