@@ -46,4 +46,7 @@ internal static partial class RevocationLog
 
     [LoggerMessage(EventId = 6013, Level = LogLevel.Information, Message = "Pruned revocation events up to {EventId}")]
     public static partial void EventsPruned(ILogger logger, long eventId);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Critical, Message = "The revocation writer stopped after an internal error ({Cause}); every further allocation and act fails until the service restarts")]
+    public static partial void WriterStopped(ILogger logger, string cause, Exception exception);
 }

@@ -20,7 +20,29 @@ internal sealed partial class RevocationRegistry
                 batch.Add(work);
             }
 
-            ProcessBatch(batch);
+            try
+            {
+                ProcessBatch(batch);
+            }
+#pragma warning disable CA1031 // Fail-stop: whatever broke after a commit, memory may no longer match the disk.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                // Only a defect gets here (ProcessBatch handles store failures itself). Stop taking work rather
+                // than answer from state that may differ from the store; a restart recovers from the store.
+                _broken = true;
+                RevocationLog.WriterStopped(_logger, ex.GetType().Name, ex);
+                var stopped = new InvalidOperationException("The revocation registry stopped after an internal error; restart the service.", ex);
+                batch.ForEach(w => w.Fail(stopped));
+                _queue.Writer.TryComplete();
+                while (reader.TryRead(out var left))
+                {
+                    left.Fail(stopped);
+                }
+
+                return;
+            }
+
             batch.Clear();
         }
     }

@@ -54,6 +54,7 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
     private long _prunedThrough;
     private int _currentListId;
     private int _disposed;
+    private volatile bool _broken;
 
     public RevocationRegistry(
         IOptions<RevocationOptions> options,
@@ -167,7 +168,7 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
         _writer.Join();
 
         // Record the after-commit steps that finished since the last batch, so they are not repeated.
-        if (!_followUps.IsEmpty)
+        if (!_followUps.IsEmpty && !_broken)
         {
             ProcessBatch([]);
         }
@@ -190,6 +191,11 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
 
     private void Enqueue(WriteWork work)
     {
+        if (_broken)
+        {
+            throw new InvalidOperationException("The revocation registry stopped after an internal error; restart the service.");
+        }
+
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0 || !_queue.Writer.TryWrite(work), this);
     }
 
