@@ -13,6 +13,7 @@ public interface IStatusIndexAllocator
     /// Allocates the next free index (a new list starts when the current one fills). Registering the same
     /// credential id again returns its existing reference.
     /// </summary>
+    /// <exception cref="ArgumentException">The registration is incomplete, or its credential id is already registered with different data.</exception>
     /// <exception cref="IssuanceBlockedException">The session, agent, authoriser or signing key was revoked or suspended: do not issue.</exception>
     ValueTask<StatusListReference> AllocateAsync(CredentialRegistration registration, CancellationToken cancellationToken);
 }
