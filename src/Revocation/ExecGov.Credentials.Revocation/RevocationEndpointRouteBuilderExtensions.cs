@@ -48,7 +48,5 @@ public static class RevocationEndpointRouteBuilderExtensions
             .WithDisplayName("Revoke, suspend or unsuspend");
     }
 
-    private static string ListPattern(string last) => ListUrisPrefix + last;
-
-    private const string ListUrisPrefix = Publishing.ListUris.PathPrefix;
+    private static string ListPattern(string last) => Publishing.ListUris.PathPrefix + last;
 }
