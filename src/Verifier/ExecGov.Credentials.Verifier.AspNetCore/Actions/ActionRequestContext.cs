@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
@@ -12,7 +13,7 @@ namespace ExecGov.Credentials.Verifier.AspNetCore.Actions;
 /// The request as an endpoint's values reader sees it, before model binding and before the handler: route
 /// values, query values and the JSON body, read so that the handler can still read them afterwards. Every
 /// reader returns null (a missing value, so constraints fail) rather than guess: a repeated query parameter,
-/// a body that is not JSON, too large, or without a <c>Content-Length</c>.
+/// a body that is not JSON or too large.
 /// </summary>
 public sealed class ActionRequestContext
 {
@@ -55,28 +56,39 @@ public sealed class ActionRequestContext
     /// <summary>
     /// Deserializes the JSON body with the application's minimal-API JSON options (the ones its parameter binding
     /// uses, so the values checked are the values bound), then rewinds the body for the handler
-    /// (<see cref="HttpRequestRewindExtensions.EnableBuffering(HttpRequest, int, long)"/>). Default when the content type
-    /// is not JSON, the body is not valid JSON for <typeparamref name="T"/>, there is no <c>Content-Length</c>, or it
-    /// exceeds <see cref="ActionEnforcementOptions.MaxBodyBytes"/>. For MVC, pass MVC's serializer options.
+    /// (<see cref="HttpRequestRewindExtensions.EnableBuffering(HttpRequest)"/>). Default when the content type is not
+    /// JSON, the body is not valid JSON for <typeparamref name="T"/>, or it is longer than
+    /// <see cref="ActionEnforcementOptions.MaxBodyBytes"/> (with or without <c>Content-Length</c>). For MVC, pass MVC's
+    /// serializer options.
     /// </summary>
     public async ValueTask<T?> ReadJsonBodyAsync<T>(JsonSerializerOptions? serializerOptions = null)
     {
         var request = HttpContext.Request;
-
-        // Only a body of known, bounded length is buffered: the handler must find it intact whatever happens here.
-        if (!request.HasJsonContentType() || request.ContentLength is not { } length || length > _maxBodyBytes)
+        if (!request.HasJsonContentType() || request.ContentLength > _maxBodyBytes)
         {
             return default;
         }
 
-        request.EnableBuffering(bufferThreshold: (int)Math.Min(length, 32 * 1024), bufferLimit: _maxBodyBytes);
+        // Buffered without a limit of its own, so the handler can always read the whole body again; we read at
+        // most MaxBodyBytes + 1 bytes of it (Kestrel's MaxRequestBodySize still bounds the request).
+        request.EnableBuffering();
         var options = serializerOptions
             ?? HttpContext.RequestServices.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
             ?? JsonSerializerOptions.Web;
-        request.Body.Position = 0;
+        var body = request.Body;
+        var buffer = ArrayPool<byte>.Shared.Rent(_maxBodyBytes + 1);
+        var read = 0;
         try
         {
-            return await JsonSerializer.DeserializeAsync<T>(request.Body, options, HttpContext.RequestAborted).ConfigureAwait(false);
+            body.Position = 0;
+            int count;
+            while (read <= _maxBodyBytes &&
+                   (count = await body.ReadAsync(buffer.AsMemory(read, _maxBodyBytes + 1 - read), HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                read += count;
+            }
+
+            return read > _maxBodyBytes ? default : JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), options);
         }
         catch (JsonException)
         {
@@ -88,7 +100,10 @@ public sealed class ActionRequestContext
         }
         finally
         {
-            request.Body.Position = 0;
+            body.Position = 0;
+
+            // The body may hold personal or payment data: do not leave it in the shared pool.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 }

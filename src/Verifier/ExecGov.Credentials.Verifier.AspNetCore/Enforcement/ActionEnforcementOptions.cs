@@ -26,8 +26,8 @@ public sealed class ActionEnforcementOptions
 
     /// <summary>
     /// The largest JSON body a values reader may buffer to read constraint values (<see cref="Actions.ActionRequestContext.ReadJsonBodyAsync{T}"/>).
-    /// Default 64 KiB; 1 KiB to 16 MiB. Larger bodies, and bodies without <c>Content-Length</c>, are not read: their
-    /// values are missing, so constraints on them fail.
+    /// Default 64 KiB; 1 KiB to 16 MiB. Larger bodies are not read: their values are missing, so constraints on
+    /// them fail. The handler still reads the whole body.
     /// </summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }
