@@ -103,6 +103,18 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         }
     }
 
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // The loop may never have run (stopped right after start): ship what is queued all the same.
+        if (_queue.Reader.Count > 0)
+        {
+            await FlushOnShutdownAsync([]).ConfigureAwait(false);
+        }
+    }
+
     private async Task FillAsync(List<DecisionRecord> batch, CancellationToken stoppingToken)
     {
         using var interval = new CancellationTokenSource(_options.FlushInterval, _time);
