@@ -150,11 +150,43 @@ public sealed class McpEnforcementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_stateful_session_checks_each_call_with_the_proof_of_its_own_request()
+    {
+        await using var server = await PaymentsMcpServer.StartAsync(_issuer, _status, stateful: true);
+        await using var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = server.Endpoint }, _http, loggerFactory: null, ownsHttpClient: false));
+
+        var first = await client.CallToolAsync("release_payment", Release(10m));
+        var second = await client.CallToolAsync("release_payment", Release(20m));
+        _network.Override = _network.LastProof;
+        var replayed = await client.CallToolAsync("release_payment", Release(30m));
+
+        Assert.NotEqual(true, first.IsError);
+        Assert.NotEqual(true, second.IsError);
+        Assert.True(replayed.IsError);
+        Assert.Equal("proof_replayed", replayed.Meta!["io.execgov/decision"]!["reason"]!.GetValue<string>());
+        Assert.Equal(2, server.Tools.Count);
+        _network.Override = null;
+    }
+
+    [Fact]
     public async Task Start_up_refuses_a_server_with_no_tool_mapped()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PaymentsMcpServer.StartAsync(_issuer, _status, _ => { }));
 
         Assert.Contains("no tool is mapped", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_up_refuses_a_per_session_execution_context()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => PaymentsMcpServer.StartAsync(_issuer, _status, stateful: true, transport: o =>
+        {
+#pragma warning disable MCP9006 // Set on purpose: start-up must refuse it.
+            o.PerSessionExecutionContext = true;
+#pragma warning restore MCP9006
+        }));
+
+        Assert.Contains("PerSessionExecutionContext must be false", error.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, object?> Release(decimal amount) => new()

@@ -35,7 +35,7 @@ internal sealed class PaymentsMcpServer : IAsyncDisposable
 
     public RecordingSink Records { get; }
 
-    public static async Task<PaymentsMcpServer> StartAsync(FakeIssuer issuer, InMemoryStatusSource status, Action<ExecGovMcpOptions>? configure = null)
+    public static async Task<PaymentsMcpServer> StartAsync(FakeIssuer issuer, InMemoryStatusSource status, Action<ExecGovMcpOptions>? configure = null, bool stateful = false, Action<ModelContextProtocol.AspNetCore.HttpServerTransportOptions>? transport = null)
     {
         var tools = new HandlerCounter();
         var records = new RecordingSink();
@@ -52,7 +52,11 @@ internal sealed class PaymentsMcpServer : IAsyncDisposable
         builder.Services.AddSingleton(tools);
         builder.Services.AddExecGovEnforcement();
         builder.Services.AddMcpServer()
-            .WithHttpTransport()
+            .WithHttpTransport(o =>
+            {
+                o.Stateless = !stateful;
+                transport?.Invoke(o);
+            })
             .WithTools<PaymentTools>()
             .WithExecGovEnforcement(configure ?? (mcp => mcp
                 .MapTool("release_payment", "payments.release", args => new ActionValues
