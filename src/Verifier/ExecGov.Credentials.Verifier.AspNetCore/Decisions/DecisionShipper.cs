@@ -23,7 +23,7 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
 
     private readonly Channel<DecisionRecord> _queue;
     private readonly DecisionShipperOptions _options;
-    private readonly HttpClient _http;
+    private readonly IHttpClientFactory _http;
     private readonly IssuerTokenClient _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,7 +41,7 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
-        _http = http.CreateClient(HttpClientName);
+        _http = http;
         _time = time;
         _logger = logger;
         _tokens = new IssuerTokenClient(_http, _options, time, logger);
@@ -194,7 +194,9 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
                 Content = JsonContent.Create(body, DecisionRecordJsonContext.Default.DecisionRecordBatch),
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // A client per batch, so IHttpClientFactory can rotate handlers (DNS changes) under a long-running loop.
+            using var client = _http.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {

@@ -9,7 +9,7 @@ namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 /// JSON read: a general OAuth client (OpenIddict's) would need discovery and its own host wiring for this. The
 /// token and secret are never logged. Used by one shipping loop at a time, so no locking.
 /// </summary>
-internal sealed partial class IssuerTokenClient(HttpClient http, DecisionShipperOptions options, TimeProvider time, ILogger logger)
+internal sealed partial class IssuerTokenClient(IHttpClientFactory http, DecisionShipperOptions options, TimeProvider time, ILogger logger)
 {
     // Renew this long before expiry, so a token does not expire between the check and the issuer reading it.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
@@ -42,7 +42,8 @@ internal sealed partial class IssuerTokenClient(HttpClient http, DecisionShipper
         try
         {
             using var content = new FormUrlEncodedContent(form);
-            using var response = await http.PostAsync(options.TokenUri, content, cancellationToken).ConfigureAwait(false);
+            using var client = http.CreateClient(DecisionShipper.HttpClientName);
+            using var response = await client.PostAsync(options.TokenUri, content, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 LogTokenRefused(logger, (int)response.StatusCode);
