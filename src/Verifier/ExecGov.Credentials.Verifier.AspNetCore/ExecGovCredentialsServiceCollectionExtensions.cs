@@ -1,8 +1,10 @@
 using ExecGov.Credentials.Verifier.AspNetCore;
+using ExecGov.Credentials.Verifier.AspNetCore.Actions;
 using ExecGov.Credentials.Verifier.AspNetCore.Authentication;
 using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -12,17 +14,26 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ExecGovCredentialsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the ExecGov DPoP scheme and the <see cref="ActionEnforcer"/>. The verifier itself comes from
-    /// <c>AddCredentialVerifier</c> and an <c>ICredentialStatusSource</c> registration.
+    /// Adds the ExecGov scheme (<see cref="ExecGovCredentialDefaults.AuthenticationScheme"/>), the authorization
+    /// handler behind <c>RequireAction</c>/<see cref="RequireActionAttribute"/>, and the <see cref="ActionEnforcer"/>.
+    /// The verifier itself comes from <c>AddCredentialVerifier</c> and an <c>ICredentialStatusSource</c> registration.
+    /// Do not make this the default authenticate scheme of an app that authenticates before routing: the decision
+    /// needs the endpoint.
     /// </summary>
-    public static AuthenticationBuilder AddExecGovCredentials(this AuthenticationBuilder builder, Action<ActionEnforcementOptions>? configure = null, string scheme = ExecGovCredentialDefaults.AuthenticationScheme)
+    public static AuthenticationBuilder AddExecGovCredentials(this AuthenticationBuilder builder, Action<ActionEnforcementOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddExecGovEnforcement(configure);
-        return builder.AddScheme<ExecGovCredentialOptions, ExecGovCredentialHandler>(scheme, displayName: "ExecGov DPoP credential", configureOptions: null);
+        builder.Services.AddAuthorization();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ExecGovActionAuthorizationHandler>());
+        return builder.AddScheme<ExecGovCredentialOptions, ExecGovCredentialHandler>(
+            ExecGovCredentialDefaults.AuthenticationScheme, displayName: "ExecGov credential (DPoP)", configureOptions: null);
     }
 
-    /// <summary>Adds the <see cref="ActionEnforcer"/> and <see cref="DecisionRecorder"/> (used by the scheme, the verifier endpoint and the MCP filter).</summary>
+    /// <summary>
+    /// Adds the <see cref="ActionEnforcer"/> and <see cref="DecisionRecorder"/> (used by the scheme, the MCP filter and
+    /// custom pipelines). Options are validated at start-up.
+    /// </summary>
     public static IServiceCollection AddExecGovEnforcement(this IServiceCollection services, Action<ActionEnforcementOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -40,8 +51,9 @@ public static class ExecGovCredentialsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Ships every decision record in batches to the issuer (bounded queue, retry with backoff). Off unless called;
-    /// the JSON shape is in docs/decision-records.md.
+    /// Ships every decision record in batches to the issuer's <c>POST /v1/decisions</c> (bounded queue that drops the
+    /// oldest record when full, retry with backoff, client-credentials admin token). Off unless called; the JSON shape
+    /// is in docs/decision-records.md. Options are validated at start-up.
     /// </summary>
     public static IServiceCollection AddDecisionShipping(this IServiceCollection services, Action<DecisionShipperOptions> configure)
     {
@@ -49,10 +61,16 @@ public static class ExecGovCredentialsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<DecisionShipperOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DecisionShipperOptions>, DecisionShipperOptionsValidator>());
-        services.AddHttpClient(DecisionShipper.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(DecisionShipper.HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(10);
+                client.MaxResponseContentBufferSize = 64 * 1024;
+            })
+            // The admin token must never follow a redirect to another host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DecisionShipper>();
-        services.AddSingleton<IDecisionRecordSink>(sp => sp.GetRequiredService<DecisionShipper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionRecordSink, DecisionShipper>(sp => sp.GetRequiredService<DecisionShipper>()));
         services.AddHostedService(sp => sp.GetRequiredService<DecisionShipper>());
         return services;
     }

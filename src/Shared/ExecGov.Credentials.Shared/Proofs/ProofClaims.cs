@@ -9,7 +9,7 @@ public sealed record ProofClaims
     [JsonPropertyName("jti")]
     public required string Id { get; init; }
 
-    /// <summary><c>htm</c>: the HTTP method (or <c>MCP</c> for an MCP call).</summary>
+    /// <summary><c>htm</c>: the HTTP method (for an MCP tool call, <c>POST</c>: the request to the MCP endpoint that carries it).</summary>
     [JsonPropertyName("htm")]
     public required string Method { get; init; }
 

@@ -6,62 +6,102 @@ using Microsoft.Net.Http.Headers;
 namespace ExecGov.Credentials.Verifier.AspNetCore.Authentication;
 
 /// <summary>
-/// Maps a deny to its HTTP answer. RFC 6750 §3.1 and RFC 9449 §7.1:
-/// no credential → 401 <c>DPoP algs="EdDSA"</c> without an error code;
-/// a bad, missing or replayed proof → 401 <c>error="invalid_dpop_proof"</c>;
-/// any other credential problem → 401 <c>error="invalid_token"</c>;
-/// a valid credential that does not grant the action (<c>scope_denied</c>, <c>constraint_violated</c>) → 403 <c>error="insufficient_scope"</c>.
-/// <c>error_description</c> is always the reason code, so clients can act on it without parsing prose.
+/// Writes a denial: the status of <see cref="DenialStatus"/>, a <c>WWW-Authenticate</c> challenge in the scheme the
+/// credential was presented with (RFC 9449 §7.1, RFC 6750 §3):
+/// <c>DPoP error="&lt;error&gt;", error_description="&lt;reason code&gt;", algs="EdDSA"</c>, and an RFC 9457 body
+/// <c>{"type":"urn:execgov:reason:&lt;reason&gt;","title","status","detail","reason","decision_id"}</c>.
+/// <c>error_description</c> is always exactly the reason code, so clients act on it without parsing prose.
+/// A request without any credential gets <c>DPoP algs="EdDSA"</c> and no error (RFC 6750 §3.1).
 /// </summary>
 internal static class DenialResponse
 {
     public const string ProblemContentType = "application/problem+json";
-    private const string TypePrefix = "urn:execgov:reason:";
+    public const string TypePrefix = "urn:execgov:reason:";
+    private static readonly string Algorithms = $"algs=\"{ExecGovCredentialDefaults.Algorithms}\"";
 
-    public static (int Status, string Challenge) Describe(Decision? decision, bool credentialPresented)
+    public static Task WriteAsync(HttpContext context, IExecGovDecisionFeature? feature, bool bearerAllowed)
     {
-        var algs = $"algs=\"{ExecGovCredentialDefaults.Algorithms}\"";
-        if (decision is null || !credentialPresented)
-        {
-            return (StatusCodes.Status401Unauthorized, $"{ExecGovCredentialDefaults.DPoPScheme} {algs}");
-        }
-
-        var reason = decision.Reason.ToWireString();
-        var (status, error) = decision.Reason switch
-        {
-            ReasonCode.ScopeDenied or ReasonCode.ConstraintViolated => (StatusCodes.Status403Forbidden, "insufficient_scope"),
-            ReasonCode.ProofMissing or ReasonCode.ProofInvalid or ReasonCode.ProofReplayed => (StatusCodes.Status401Unauthorized, "invalid_dpop_proof"),
-            _ => (StatusCodes.Status401Unauthorized, "invalid_token"),
-        };
-        return (status, $"{ExecGovCredentialDefaults.DPoPScheme} error=\"{error}\", error_description=\"{reason}\", {algs}");
-    }
-
-    public static Task WriteAsync(HttpContext context, IExecGovDecisionFeature? feature)
-    {
-        var decision = feature?.Decision;
-        var (status, challenge) = Describe(decision, feature?.CredentialPresented ?? false);
         var response = context.Response;
-        response.StatusCode = status;
-        response.Headers.Append(HeaderNames.WWWAuthenticate, challenge);
         response.Headers.CacheControl = "no-store";
-        var problem = decision is null
-            ? new DenialProblem
+        response.ContentType = ProblemContentType;
+        DenialProblem problem;
+        if (feature is null)
+        {
+            // The scheme was asked to challenge an endpoint that declares no action: nothing was decided.
+            response.StatusCode = StatusCodes.Status401Unauthorized;
+            AppendBareChallenges(response, bearerAllowed);
+            problem = new DenialProblem
             {
                 Type = "about:blank",
-                Title = "A DPoP credential is required",
-                Status = status,
+                Title = "An ExecGov credential is required",
+                Status = response.StatusCode,
                 Detail = "Present Authorization: DPoP <credential> and a DPoP proof to an endpoint that declares its action.",
-            }
-            : new DenialProblem
+            };
+        }
+        else if (feature.Decision.IsAllowed)
+        {
+            // Allowed by the credential, refused by another authorization policy of the endpoint.
+            response.StatusCode = StatusCodes.Status403Forbidden;
+            response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(feature.Scheme, DenialStatus.InsufficientScope, reason: null));
+            problem = new DenialProblem
             {
-                Type = TypePrefix + decision.Reason.ToWireString(),
-                Title = status == StatusCodes.Status403Forbidden ? "The credential does not allow this action" : "The credential was not accepted",
+                Type = "about:blank",
+                Title = "Forbidden by another policy of this endpoint",
+                Status = response.StatusCode,
+                DecisionId = feature.Decision.DecisionId,
+            };
+        }
+        else
+        {
+            var decision = feature.Decision;
+            var reason = decision.Reason.ToWireString();
+            var (status, error) = DenialStatus.Of(decision.Reason);
+            response.StatusCode = status;
+            if (feature.Scheme == PresentationScheme.None)
+            {
+                AppendBareChallenges(response, bearerAllowed);
+            }
+            else
+            {
+                response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(feature.Scheme, error, reason));
+            }
+
+            problem = new DenialProblem
+            {
+                Type = TypePrefix + reason,
+                Title = Title(status, feature.Scheme),
                 Status = status,
                 Detail = decision.Reason.Describe(),
-                Reason = decision.Reason.ToWireString(),
+                Reason = reason,
                 DecisionId = decision.DecisionId,
             };
-        response.ContentType = ProblemContentType;
+        }
+
         return JsonSerializer.SerializeAsync(response.Body, problem, DenialProblemJsonContext.Default.DenialProblem, context.RequestAborted);
     }
+
+    private static void AppendBareChallenges(HttpResponse response, bool bearerAllowed)
+    {
+        response.Headers.Append(HeaderNames.WWWAuthenticate, $"{ExecGovCredentialDefaults.DPoPScheme} {Algorithms}");
+        if (bearerAllowed)
+        {
+            response.Headers.Append(HeaderNames.WWWAuthenticate, PresentationReader.BearerScheme);
+        }
+    }
+
+    private static string Challenge(PresentationScheme scheme, string error, string? reason)
+    {
+        var description = reason is null ? string.Empty : $", error_description=\"{reason}\"";
+        return scheme == PresentationScheme.Bearer
+            ? $"{PresentationReader.BearerScheme} error=\"{error}\"{description}"
+            : $"{ExecGovCredentialDefaults.DPoPScheme} error=\"{error}\"{description}, {Algorithms}";
+    }
+
+    private static string Title(int status, PresentationScheme scheme) => status switch
+    {
+        _ when scheme == PresentationScheme.None => "An ExecGov credential is required",
+        StatusCodes.Status403Forbidden => "The credential does not allow this action",
+        StatusCodes.Status401Unauthorized => "The credential or its proof was not accepted",
+        _ => "The credential could not be verified now",
+    };
 }

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 
 /// <summary>
-/// Writes every allow and deny as a structured log event (id 3001 allow, 3002 deny) and hands it to the
-/// registered <see cref="IDecisionRecordSink"/>s (for example the <see cref="DecisionShipper"/>).
+/// Writes every allow and deny as a structured log event (id 3001 allow, 3002 deny; category
+/// <c>ExecGov.Credentials.Verifier.AspNetCore.Decisions.DecisionRecorder</c>) and hands it to the registered
+/// <see cref="IDecisionRecordSink"/>s (for example the <see cref="DecisionShipper"/>). Sinks must not block.
 /// </summary>
 public sealed partial class DecisionRecorder
 {
@@ -26,26 +27,39 @@ public sealed partial class DecisionRecorder
         var record = DecisionRecord.From(decision, audience);
         if (decision.IsAllowed)
         {
-            LogAllowed(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Reason);
+            LogAllowed(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
         }
         else
         {
-            LogDenied(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Reason);
+            LogDenied(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
         }
 
         foreach (var sink in _sinks)
         {
-            sink.TryWrite(record);
+            try
+            {
+                sink.TryWrite(record);
+            }
+#pragma warning disable CA1031 // A broken audit sink must not turn a decision into an error page; the record is in the log above.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogSinkFault(_logger, sink.GetType().Name, ex.GetType().Name);
+            }
         }
 
         return record;
     }
 
     [LoggerMessage(EventId = 3001, EventName = "DecisionAllowed", Level = LogLevel.Information,
-        Message = "Decision {DecisionId} at {DecidedAt:O}: allow {Action} on {Resource} for agent {Agent}, authoriser {Authoriser}, credential {CredentialId}, session {SessionId} ({Reason})")]
-    private static partial void LogAllowed(ILogger logger, string decisionId, DateTimeOffset decidedAt, string? agent, string? authoriser, string? credentialId, string? sessionId, string? action, string? resource, string reason);
+        Message = "Decision {DecisionId} at {DecidedAt:O}: allow {Action} on {Resource} at {Audience} for agent {Agent}, authoriser {Authoriser}, credential {CredentialId}, session {SessionId} ({Reason})")]
+    private static partial void LogAllowed(ILogger logger, string decisionId, DateTimeOffset decidedAt, string? agent, string? authoriser, string? credentialId, string? sessionId, string? action, string? resource, string? audience, string reason);
 
     [LoggerMessage(EventId = 3002, EventName = "DecisionDenied", Level = LogLevel.Warning,
-        Message = "Decision {DecisionId} at {DecidedAt:O}: deny {Action} on {Resource} for agent {Agent}, authoriser {Authoriser}, credential {CredentialId}, session {SessionId} ({Reason})")]
-    private static partial void LogDenied(ILogger logger, string decisionId, DateTimeOffset decidedAt, string? agent, string? authoriser, string? credentialId, string? sessionId, string? action, string? resource, string reason);
+        Message = "Decision {DecisionId} at {DecidedAt:O}: deny {Action} on {Resource} at {Audience} for agent {Agent}, authoriser {Authoriser}, credential {CredentialId}, session {SessionId} ({Reason})")]
+    private static partial void LogDenied(ILogger logger, string decisionId, DateTimeOffset decidedAt, string? agent, string? authoriser, string? credentialId, string? sessionId, string? action, string? resource, string? audience, string reason);
+
+    [LoggerMessage(EventId = 3003, EventName = "DecisionSinkFault", Level = LogLevel.Error,
+        Message = "Decision record sink {Sink} failed ({Fault}); the record is only in the log")]
+    private static partial void LogSinkFault(ILogger logger, string sink, string fault);
 }

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -7,22 +9,29 @@ using Microsoft.Extensions.Options;
 namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 
 /// <summary>
-/// Ships decision records in batches to the issuer's audit trail. Requests never wait for it: records go into
-/// a bounded queue (full queue: the record is dropped and counted, never blocking a decision); a background
-/// loop POSTs batches and retries a failed batch with exponential backoff. Records stay in the log either way.
+/// Ships decision records in batches to the issuer's audit trail (<c>POST /v1/decisions</c>). Requests never wait
+/// for it: <see cref="TryWrite"/> puts the record into a bounded queue and returns; when the queue is full the
+/// oldest record is dropped and counted. A background loop collects up to <see cref="DecisionShipperOptions.MaxBatchSize"/>
+/// records (or whatever arrived within <see cref="DecisionShipperOptions.FlushInterval"/>), POSTs them with a
+/// client-credentials admin token, and retries a failed batch with exponential backoff; a batch the issuer refuses
+/// (4xx other than 401/408/429) is not retried. Every record is in the log either way.
 /// </summary>
 public sealed partial class DecisionShipper : BackgroundService, IDecisionRecordSink
 {
-    /// <summary>The named <see cref="HttpClient"/> used to POST batches.</summary>
+    /// <summary>The named <see cref="HttpClient"/> used to POST batches and fetch tokens.</summary>
     public const string HttpClientName = "ExecGov.Credentials.DecisionShipper";
 
     private readonly Channel<DecisionRecord> _queue;
     private readonly DecisionShipperOptions _options;
     private readonly IHttpClientFactory _http;
+    private readonly IssuerTokenClient _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _dropped;
+    private long _reportedDropped;
     private long _shipped;
+    private long _failed;
+    private long _rejected;
 
     /// <summary>Creates the shipper.</summary>
     public DecisionShipper(IOptions<DecisionShipperOptions> options, IHttpClientFactory http, TimeProvider time, ILogger<DecisionShipper> logger)
@@ -35,30 +44,43 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         _http = http;
         _time = time;
         _logger = logger;
-        _queue = Channel.CreateBounded<DecisionRecord>(new BoundedChannelOptions(_options.QueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.DropWrite,
-            SingleReader = true,
-        });
+        _tokens = new IssuerTokenClient(_http, _options, time, logger);
+        _queue = Channel.CreateBounded<DecisionRecord>(
+            new BoundedChannelOptions(_options.QueueCapacity)
+            {
+                FullMode = BoundedChannelFullMode.DropOldest,
+                SingleReader = true,
+                SingleWriter = false,
+            },
+            _ => Interlocked.Increment(ref _dropped));
     }
 
-    /// <summary>Records dropped because the queue was full or a batch ran out of attempts.</summary>
+    /// <summary>Records dropped because the queue was full (the oldest go first).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Records the issuer acknowledged.</summary>
     public long Shipped => Interlocked.Read(ref _shipped);
 
+    /// <summary>Records given up after <see cref="DecisionShipperOptions.MaxAttempts"/> failed attempts (or at shutdown).</summary>
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Records the issuer refused outright (a 4xx other than 401, 408 and 429); not retried.</summary>
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Records waiting in the queue.</summary>
+    public int Queued => _queue.Reader.Count;
+
     /// <inheritdoc />
     public bool TryWrite(DecisionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        if (_queue.Writer.TryWrite(record))
+        if (record.CredentialId is null && !_options.ShipUnverified)
         {
-            return true;
+            return true; // logged only: see DecisionShipperOptions.ShipUnverified
         }
 
-        Interlocked.Increment(ref _dropped);
-        return false;
+        // Never blocks: a full queue drops its oldest record (counted by the channel's callback).
+        return _queue.Writer.TryWrite(record);
     }
 
     /// <inheritdoc />
@@ -70,20 +92,33 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 await FillAsync(batch, stoppingToken).ConfigureAwait(false);
-                await ShipAsync(batch, stoppingToken).ConfigureAwait(false);
+                await ShipAsync(batch, _options.MaxAttempts, stoppingToken).ConfigureAwait(false);
                 batch.Clear();
+                ReportDrops();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: whatever is still queued stays only in the log.
+            await FlushOnShutdownAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // The loop may never have run (stopped right after start): ship what is queued all the same.
+        if (_queue.Reader.Count > 0)
+        {
+            await FlushOnShutdownAsync([]).ConfigureAwait(false);
         }
     }
 
     private async Task FillAsync(List<DecisionRecord> batch, CancellationToken stoppingToken)
     {
-        using var flush = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        flush.CancelAfter(_options.FlushInterval);
+        using var interval = new CancellationTokenSource(_options.FlushInterval, _time);
+        using var flush = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, interval.Token);
         try
         {
             while (batch.Count < _options.MaxBatchSize)
@@ -106,50 +141,152 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         }
     }
 
-    private async Task ShipAsync(List<DecisionRecord> batch, CancellationToken stoppingToken)
+    private async Task ShipAsync(List<DecisionRecord> batch, int attempts, CancellationToken cancellationToken)
     {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
         var body = new DecisionRecordBatch { Verifier = _options.InstanceName, Records = batch };
         var delay = _options.InitialBackoff;
-        for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
+        for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            string cause;
-            try
+            var (outcome, cause, retryAfter) = await PostAsync(body, cancellationToken).ConfigureAwait(false);
+            switch (outcome)
             {
-                using var client = _http.CreateClient(HttpClientName);
-                using var response = await client.PostAsJsonAsync(_options.Endpoint, body, DecisionRecordJsonContext.Default.DecisionRecordBatch, stoppingToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
+                case Outcome.Shipped:
                     Interlocked.Add(ref _shipped, batch.Count);
                     return;
-                }
-
-                cause = $"HTTP {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException ex)
-            {
-                cause = ex.GetType().Name;
-            }
-            catch (TaskCanceledException ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                cause = ex.GetType().Name; // the HttpClient timeout
+                case Outcome.Rejected:
+                    Interlocked.Add(ref _rejected, batch.Count);
+                    LogBatchRejected(_logger, batch.Count, cause);
+                    return;
             }
 
-            if (attempt == _options.MaxAttempts)
+            if (attempt == attempts)
             {
-                Interlocked.Add(ref _dropped, batch.Count);
-                LogBatchDropped(_logger, batch.Count, attempt, cause);
-                return;
+                break;
             }
 
-            LogShipRetry(_logger, batch.Count, attempt, cause, delay);
-            await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            var wait = retryAfter is { } asked && asked > delay ? (asked < _options.MaxBackoff ? asked : _options.MaxBackoff) : delay;
+            LogShipRetry(_logger, batch.Count, attempt, cause, wait);
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxBackoff.Ticks));
+        }
+
+        Interlocked.Add(ref _failed, batch.Count);
+        LogBatchFailed(_logger, batch.Count, attempts);
+    }
+
+    private async Task<(Outcome Outcome, string Cause, TimeSpan? RetryAfter)> PostAsync(DecisionRecordBatch body, CancellationToken cancellationToken)
+    {
+        var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return (Outcome.Retry, "no access token", null);
+        }
+
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, _options.DecisionsUri)
+            {
+                Content = JsonContent.Create(body, DecisionRecordJsonContext.Default.DecisionRecordBatch),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // A client per batch, so IHttpClientFactory can rotate handlers (DNS changes) under a long-running loop.
+            using var client = _http.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return (Outcome.Shipped, string.Empty, null);
+            }
+
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                _tokens.Invalidate(); // expired or revoked at the issuer: the next attempt signs in again
+                return (Outcome.Retry, "HTTP 401", null);
+            }
+
+            if (status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+            {
+                return (Outcome.Retry, $"HTTP {status}", response.Headers.RetryAfter?.Delta);
+            }
+
+            return (Outcome.Rejected, $"HTTP {status}", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return (Outcome.Retry, ex.HttpRequestError.ToString(), null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (Outcome.Retry, "timeout", null); // the HttpClient's own timeout
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Shipping {Count} decision records failed (attempt {Attempt}, {Cause}); retrying in {Delay}")]
+    private async Task FlushOnShutdownAsync(List<DecisionRecord> batch)
+    {
+        // One attempt per batch within the shutdown budget; what cannot be shipped stays in the log only.
+        using var budget = new CancellationTokenSource(_options.ShutdownFlushTimeout, _time);
+        try
+        {
+            do
+            {
+                while (batch.Count < _options.MaxBatchSize && _queue.Reader.TryRead(out var record))
+                {
+                    batch.Add(record);
+                }
+
+                await ShipAsync(batch, attempts: 1, budget.Token).ConfigureAwait(false);
+                batch.Clear();
+            }
+            while (_queue.Reader.Count > 0 && !budget.IsCancellationRequested);
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Add(ref _failed, batch.Count);
+        }
+
+        var left = _queue.Reader.Count;
+        if (left > 0)
+        {
+            Interlocked.Add(ref _failed, left);
+            LogBatchFailed(_logger, left, 0);
+        }
+    }
+
+    private void ReportDrops()
+    {
+        var dropped = Interlocked.Read(ref _dropped);
+        if (dropped > _reportedDropped)
+        {
+            LogDropped(_logger, dropped - _reportedDropped, dropped);
+            _reportedDropped = dropped;
+        }
+    }
+
+    private enum Outcome
+    {
+        Shipped,
+        Retry,
+        Rejected,
+    }
+
+    [LoggerMessage(EventId = 3101, EventName = "DecisionShipRetry", Level = LogLevel.Warning,
+        Message = "Shipping {Count} decision records failed (attempt {Attempt}, {Cause}); retrying in {Delay}")]
     private static partial void LogShipRetry(ILogger logger, int count, int attempt, string cause, TimeSpan delay);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Dropped {Count} decision records after {Attempts} attempts ({Cause}); they remain in the log only")]
-    private static partial void LogBatchDropped(ILogger logger, int count, int attempts, string cause);
+    [LoggerMessage(EventId = 3102, EventName = "DecisionBatchFailed", Level = LogLevel.Error,
+        Message = "Gave up shipping {Count} decision records after {Attempts} attempts; they remain in the log only")]
+    private static partial void LogBatchFailed(ILogger logger, int count, int attempts);
+
+    [LoggerMessage(EventId = 3103, EventName = "DecisionRecordsDropped", Level = LogLevel.Warning,
+        Message = "The decision shipping queue was full: {Count} oldest records dropped ({Total} in all); they remain in the log only")]
+    private static partial void LogDropped(ILogger logger, long count, long total);
+
+    [LoggerMessage(EventId = 3104, EventName = "DecisionBatchRejected", Level = LogLevel.Error,
+        Message = "The issuer refused {Count} decision records ({Cause}); not retried, they remain in the log only")]
+    private static partial void LogBatchRejected(ILogger logger, int count, string cause);
 }

@@ -6,6 +6,6 @@ public interface IExecGovDecisionFeature
     /// <summary>The decision (allow or deny, with its reason code).</summary>
     Decision Decision { get; }
 
-    /// <summary>Whether the request carried a <c>DPoP</c> credential at all (RFC 6750 §3.1: no error code when it did not).</summary>
-    bool CredentialPresented { get; }
+    /// <summary>How the credential was presented; <see cref="PresentationScheme.None"/> when it was not (RFC 6750 §3.1: no error code then).</summary>
+    PresentationScheme Scheme { get; }
 }

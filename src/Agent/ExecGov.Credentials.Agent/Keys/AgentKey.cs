@@ -1,0 +1,108 @@
+using System.Text.Json;
+using ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Proofs;
+
+namespace ExecGov.Credentials.Agent.Keys;
+
+/// <summary>
+/// The agent's own Ed25519 key. The private half lives in NSec secure memory and cannot be exported; the
+/// key file on disk is created with mode 0600 and refused when anyone but its owner can access it. What
+/// leaves this type is the public JWK (for registration with the issuer), assertions to the issuer and
+/// holder proofs — never the private key.
+/// </summary>
+public sealed class AgentKey : IDisposable
+{
+    private readonly Ed25519SecurityKey _key;
+
+    private AgentKey(Ed25519SecurityKey key)
+    {
+        _key = key;
+        var x = _key.ToPublicJwk().X;
+        PublicJwk = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["kty"] = EdDsa.KeyType,
+            ["crv"] = EdDsa.Curve,
+            ["x"] = x,
+            ["kid"] = _key.Thumbprint,
+            ["alg"] = EdDsa.Algorithm,
+            ["use"] = "sig",
+        });
+    }
+
+    /// <summary>The RFC 7638 thumbprint of the public key: the <c>kid</c> of assertions and the <c>cnf.jkt</c> of credentials.</summary>
+    public string Thumbprint => _key.Thumbprint;
+
+    /// <summary>
+    /// The public key as a JWK, e.g. <c>{"kty":"OKP","crv":"Ed25519","x":"…","kid":"…","alg":"EdDSA","use":"sig"}</c>:
+    /// what an admin registers as the agent's <c>public_key</c> (<c>POST /v1/agents</c>). Never contains <c>d</c>.
+    /// </summary>
+    public string PublicJwk { get; }
+
+    internal Ed25519SecurityKey SecurityKey => _key;
+
+    /// <summary>Generates a new key and writes it to a new file at <paramref name="path"/> (mode 0600, directory 0700 when created).</summary>
+    /// <exception cref="AgentKeyException">The file already exists or cannot be written.</exception>
+    public static AgentKey Create(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new AgentKey(AgentKeyFile.Create(path, (time ?? TimeProvider.System).GetUtcNow()));
+    }
+
+    /// <summary>Loads the key at <paramref name="path"/>.</summary>
+    /// <exception cref="AgentKeyException">The file is missing, unreadable, not an agent key, or accessible by group or other users.</exception>
+    public static AgentKey Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new AgentKey(AgentKeyFile.Read(path));
+    }
+
+    /// <summary>Loads the key at <paramref name="path"/>, or creates it there when no file exists yet.</summary>
+    /// <exception cref="AgentKeyException">The existing file is refused, or a new one cannot be written.</exception>
+    public static AgentKey LoadOrCreate(string path, TimeProvider? time = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path))
+        {
+            return Load(path);
+        }
+
+        try
+        {
+            return Create(path, time);
+        }
+        catch (AgentKeyException) when (File.Exists(path))
+        {
+            // Another process created it between our check and our write: use theirs.
+            return Load(path);
+        }
+    }
+
+    /// <summary>
+    /// Signs a holder proof for one HTTP request (RFC 9449 shape): <c>htm</c> = <paramref name="method"/>,
+    /// <c>htu</c> = <paramref name="target"/> without query and fragment, <c>ath</c> = hash of
+    /// <paramref name="credential"/>, a fresh random <c>jti</c>. Send it as the <c>DPoP</c> header, once.
+    /// </summary>
+    /// <exception cref="ArgumentException">An argument is empty, the target is relative, or the credential is not ASCII.</exception>
+    public string CreateProof(string method, Uri target, string credential, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(method);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(credential);
+        if (!target.IsAbsoluteUri)
+        {
+            throw new ArgumentException("A proof names an absolute URL.", nameof(target));
+        }
+
+        return ProofWriter.Create(_key, method, target, credential, now);
+    }
+
+    internal string CreateAssertion(string agentId, string issuer, DateTimeOffset now) =>
+        AgentAssertionWriter.Create(_key, agentId, issuer, now);
+
+    /// <inheritdoc />
+    public override string ToString() => $"AgentKey(kid={Thumbprint})";
+
+    /// <inheritdoc />
+    public void Dispose() => _key.Dispose();
+}
