@@ -37,6 +37,27 @@ public sealed partial class StatusListStatusSource
         }
     }
 
+    /// <summary>Completes when every fetch in flight now has finished (for tests and orderly shutdown).</summary>
+    internal Task WhenFetchesDoneAsync()
+    {
+        var inFlight = new List<Task>();
+        foreach (var state in _issuers.Values)
+        {
+            foreach (var entry in state.Lists.Values)
+            {
+                lock (entry.Gate)
+                {
+                    if (entry.InFlight is { IsCompleted: false } task)
+                    {
+                        inFlight.Add(task);
+                    }
+                }
+            }
+        }
+
+        return Task.WhenAll(inFlight);
+    }
+
     /// <summary>Starts every fetch that is due: each held list every poll interval, lists known to be behind at once (rate-limited).</summary>
     internal void PollDue()
     {
