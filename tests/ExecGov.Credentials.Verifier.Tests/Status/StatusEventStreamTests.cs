@@ -26,6 +26,44 @@ public sealed class StatusEventStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task Resumed_connection_catches_up_from_the_replay_without_refetching()
+    {
+        _h.Publish(1, StatusHarness.List(), version: 1);
+        await _h.StatusAsync(0);
+        await _h.StreamAsync(Sse.Hello(5, (List1, 1)));
+
+        // Events 6 and 7 happened while disconnected: hello announces version 3, the replay follows.
+        await _h.StreamAsync(Sse.Hello(7, (List1, 3)) + Sse.Status(6, List1, 2, 1, 3) + Sse.Status(7, List1, 3, 2, 4) + Sse.Heartbeat(7));
+        _h.Time.Advance(_h.Options.MinimumRefetchInterval);
+        _h.Source.PollDue();
+        await _h.FetchesDone();
+
+        Assert.Equal(CredentialStatus.Revoked, await _h.StatusAsync(3));
+        Assert.Equal(CredentialStatus.Suspended, await _h.StatusAsync(4));
+        Assert.Equal(1, _h.Server.Requests(List1));
+    }
+
+    [Fact]
+    public async Task Resumed_connection_whose_replay_does_not_arrive_refetches_after_the_grace()
+    {
+        _h.Publish(1, StatusHarness.List(), version: 1);
+        await _h.StatusAsync(0);
+        await _h.StreamAsync(Sse.Hello(5, (List1, 1)));
+        _h.Publish(1, StatusHarness.List((3, StatusValue.Invalid)), version: 2);
+
+        await _h.StreamAsync(Sse.Hello(6, (List1, 2)));
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(3));
+        _h.Source.PollDue();
+        await _h.FetchesDone();
+        Assert.Equal(1, _h.Server.Requests(List1));
+
+        _h.Time.Advance(_h.Options.MinimumRefetchInterval);
+        _h.Source.PollDue();
+        await _h.FetchesDone();
+        Assert.Equal(CredentialStatus.Revoked, await _h.StatusAsync(3));
+    }
+
+    [Fact]
     public async Task Replayed_duplicate_events_are_skipped()
     {
         _h.Publish(1, StatusHarness.List(), version: 1);

@@ -99,6 +99,14 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
     {
         if (!force && _time.GetUtcNow() - state.LastAttempt < _minimumRefreshInterval)
         {
+            // A refresh may be running right now (the start-up warm-up, or another caller's): wait for its
+            // result instead of answering from the keys it is about to replace. Still at most one fetch.
+            if (state.Gate.CurrentCount == 0)
+            {
+                await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                state.Gate.Release();
+            }
+
             return;
         }
 

@@ -56,11 +56,12 @@ internal sealed partial class IssuerMetadataClient
             return state.Resolved;
         }
 
-        if (_time.GetUtcNow() - state.LastAttempt < RetryInterval)
+        if (_time.GetUtcNow() - state.LastAttempt < RetryInterval && state.Gate.CurrentCount > 0)
         {
-            return null;
+            return null; // Failed recently and nobody is trying now.
         }
 
+        // Wait for a read in progress (the key and status sources both ask at start-up) rather than miss its result.
         await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -210,7 +210,7 @@ internal sealed partial class StatusEventStream
         {
             // The issuer's history is behind what this verifier saw (restored from a backup?): nothing to replay.
             _state.LastEventId = hello.LastId;
-            _source.OnHello(_state, hello);
+            _source.OnHello(_state, hello, resumed: false);
             _source.OnEventsMissed(_state, "the issuer's newest event id is older than the last one applied");
             return true;
         }
@@ -218,7 +218,7 @@ internal sealed partial class StatusEventStream
         // Fresh subscription: everything before hello is covered by hello's versions; with Last-Event-ID the
         // replay follows and the id stays where it was.
         _state.LastEventId ??= hello.LastId;
-        _source.OnHello(_state, hello);
+        _source.OnHello(_state, hello, resumed: session.ResumedFrom is not null);
         return true;
     }
 

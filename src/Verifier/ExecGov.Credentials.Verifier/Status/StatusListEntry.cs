@@ -37,4 +37,7 @@ internal sealed class StatusListEntry(string uri)
 
     /// <summary>True when the held state is known to be behind and a fetch must bring it up to date. Guarded by <see cref="Gate"/>.</summary>
     public bool NeedsRefetch { get; set; }
+
+    /// <summary>A list behind after a resumed hello waits until then for the replay before polling refetches it. Guarded by <see cref="Gate"/>.</summary>
+    public DateTimeOffset RefetchNotBefore { get; set; } = DateTimeOffset.MinValue;
 }

@@ -7,16 +7,19 @@ namespace ExecGov.Credentials.Verifier.Status;
 public sealed partial class StatusListStatusSource
 {
     /// <summary>
-    /// <c>hello</c>: every held list older than the version announced is behind (answered as unavailable until
-    /// refetched); every held list at the announced version is confirmed.
+    /// <c>hello</c>: every held list older than the version announced is behind (answered as unavailable until it
+    /// catches up); every held list at the announced version is confirmed. A fresh subscription refetches lists that
+    /// are behind at once; a resumed one (<paramref name="resumed"/>: <c>Last-Event-ID</c> was sent and the issuer
+    /// can replay) first gives the replay that follows hello <see cref="StatusListOptions.MinimumRefetchInterval"/>
+    /// to bring them up to date, so a reconnect after a blip does not make every verifier refetch every list.
     /// </summary>
-    internal void OnHello(IssuerStatusState state, HelloEvent hello)
+    internal void OnHello(IssuerStatusState state, HelloEvent hello, bool resumed)
     {
         var now = _time.GetUtcNow();
         state.Heard(now);
         foreach (var list in hello.Lists)
         {
-            Announce(state, list.Uri, list.Version, now, confirmIfCurrent: true);
+            Announce(state, list.Uri, list.Version, now, confirmIfCurrent: true, refetchNow: !resumed);
         }
     }
 
@@ -25,7 +28,7 @@ public sealed partial class StatusListStatusSource
     {
         var now = _time.GetUtcNow();
         state.Heard(now);
-        Announce(state, list.Uri, list.Version, now, confirmIfCurrent: false);
+        Announce(state, list.Uri, list.Version, now, confirmIfCurrent: false, refetchNow: true);
     }
 
     /// <summary>
@@ -157,7 +160,7 @@ public sealed partial class StatusListStatusSource
         return copy;
     }
 
-    private void Announce(IssuerStatusState state, string uri, long version, DateTimeOffset now, bool confirmIfCurrent)
+    private void Announce(IssuerStatusState state, string uri, long version, DateTimeOffset now, bool confirmIfCurrent, bool refetchNow)
     {
         if (!NoteAnnounced(state, uri, version) || !state.Lists.TryGetValue(uri, out var entry))
         {
@@ -179,7 +182,11 @@ public sealed partial class StatusListStatusSource
             else if (current is not null)
             {
                 MarkBehind(entry);
-                refetch = true;
+                refetch = refetchNow;
+                if (!refetchNow)
+                {
+                    entry.RefetchNotBefore = now + _options.MinimumRefetchInterval;
+                }
             }
         }
 

@@ -73,15 +73,14 @@ public sealed partial class StatusListStatusSource
                     {
                         due = false;
                     }
-                    else if (entry.Current is not { } snapshot)
+                    else if (entry.NeedsRefetch)
                     {
-                        // A list never fetched successfully is fetched when a verification needs it, not polled.
-                        due = entry.NeedsRefetch && now - entry.LastAttempt >= _options.MinimumRefetchInterval;
+                        due = now >= entry.RefetchNotBefore && now - entry.LastAttempt >= _options.MinimumRefetchInterval;
                     }
                     else
                     {
-                        var wait = entry.NeedsRefetch ? _options.MinimumRefetchInterval : PollInterval(state, entry, snapshot);
-                        due = now - entry.LastAttempt >= wait;
+                        // A list never fetched successfully is fetched when a verification needs it, not polled.
+                        due = entry.Current is { } snapshot && now - entry.LastAttempt >= PollInterval(state, entry, snapshot);
                     }
                 }
 
