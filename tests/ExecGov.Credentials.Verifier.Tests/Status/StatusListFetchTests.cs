@@ -157,6 +157,26 @@ public sealed class StatusListFetchTests : IDisposable
     }
 
     [Fact]
+    public async Task Unchanged_list_past_half_its_token_lifetime_is_fetched_anew_so_its_exp_moves_on()
+    {
+        _h.Publish(1, StatusHarness.List(), version: 7, ttlSeconds: 10, lifetime: TimeSpan.FromSeconds(100));
+        await _h.StatusAsync(0);
+        for (var second = 0; second < 150; second += 10)
+        {
+            _h.Time.Advance(TimeSpan.FromSeconds(10));
+
+            // The issuer re-signs the same version with a later exp, as it does at half the token's lifetime.
+            _h.Publish(1, StatusHarness.List(), version: 7, ttlSeconds: 10, lifetime: TimeSpan.FromSeconds(100));
+            _h.Source.PollDue();
+            await _h.FetchesDone();
+            Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
+        }
+
+        Assert.Contains(null, _h.Server.IfNoneMatch);
+        Assert.Contains("\"7\"", _h.Server.IfNoneMatch);
+    }
+
+    [Fact]
     public async Task Credential_from_an_unknown_issuer_is_unavailable()
     {
         var status = await _h.Source.GetStatusAsync("https://other.example", new() { Index = 0, Uri = StatusHarness.ListUri(1) }, default);

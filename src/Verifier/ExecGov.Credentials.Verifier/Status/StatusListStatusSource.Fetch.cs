@@ -123,7 +123,9 @@ public sealed partial class StatusListStatusSource
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stopping.Token);
             using var request = new HttpRequestMessage(HttpMethod.Get, entry.Uri);
             request.Headers.Accept.ParseAdd(StatusListMediaType);
-            if (held?.ETag is { } etag)
+            // The ETag names the version, not the token: past half its lifetime the held token is fetched anew
+            // even when unchanged, so a re-signed token with a later exp replaces it before it expires.
+            if (held?.ETag is { } etag && !IsPastHalfLife(held, _time.GetUtcNow()))
             {
                 request.Headers.TryAddWithoutValidation("If-None-Match", etag);
             }
@@ -248,6 +250,10 @@ public sealed partial class StatusListStatusSource
 
         LogListFetched(_logger, entry.Uri, fetched.Version ?? -1, fetched.List.Capacity, behind);
     }
+
+    private static bool IsPastHalfLife(StatusListSnapshot snapshot, DateTimeOffset now) =>
+        snapshot.ExpiresAt is { } expires &&
+        (expires - now).TotalSeconds < (expires.ToUnixTimeSeconds() - snapshot.IssuedAt) / 2.0;
 
     private static bool IsOlder(StatusListSnapshot fetched, StatusListSnapshot? current, long highestFetched, out bool benign)
     {
