@@ -111,6 +111,20 @@ public sealed class StatusEventTests : IDisposable
     }
 
     [Fact]
+    public async Task Hello_naming_the_held_version_makes_a_list_that_counted_as_behind_current_again()
+    {
+        await HoldList1AtVersion(4);
+        _h.Server.Fail(List1, System.Net.HttpStatusCode.ServiceUnavailable);
+        _h.Source.OnEventsMissed(_h.State, "test");
+        await _h.FetchesDone();
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(0));
+
+        _h.State.LastEventId = null;
+        await _h.StreamAsync(Sse.Hello(30, (List1, 4)));
+        Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
+    }
+
+    [Fact]
     public async Task Heartbeat_confirms_every_list_only_when_up_to_date()
     {
         await HoldList1AtVersion(1);

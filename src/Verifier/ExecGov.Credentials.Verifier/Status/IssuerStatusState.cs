@@ -30,6 +30,9 @@ internal sealed class IssuerStatusState(TrustedIssuerOptions options)
     /// <summary>Counted separately because <see cref="ConcurrentDictionary{TKey,TValue}.Count"/> takes every lock.</summary>
     public ref int ListCount => ref _listCount;
 
+    /// <summary>True once the missing status list base in the issuer's metadata was logged.</summary>
+    public bool ReportedNoStatusBase { get; set; }
+
     /// <summary>The id of the last event applied from the stream; resumes the stream (<c>Last-Event-ID</c>). Written only by the stream loop.</summary>
     public long? LastEventId { get; set; }
 

@@ -67,10 +67,12 @@ internal sealed partial class StatusEventStream
 
             // A connection that worked resets the backoff; repeated failures back off up to the maximum.
             delay = outcome == Outcome.Ended ? options.StreamReconnectMinimumDelay : Min(delay * 2, options.StreamReconnectMaximumDelay);
-            LogReconnecting(_logger, _state.Issuer, delay.TotalMilliseconds);
+            // ±20% jitter, so verifiers cut off together (an issuer restart) do not all come back in the same instant.
+            var wait = delay * (0.8 + (0.4 * Random.Shared.NextDouble()));
+            LogReconnecting(_logger, _state.Issuer, wait.TotalMilliseconds);
             try
             {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -174,8 +174,11 @@ public sealed partial class StatusListStatusSource
             var current = entry.Current;
             if (current?.Version is { } held && held >= entry.AnnouncedVersion)
             {
-                if (confirmIfCurrent && !entry.NeedsRefetch && !current.IsOutdated)
+                // hello names the current version of every list, and a list's versions are gap-free: holding it
+                // means being current, whatever made the list count as behind before.
+                if (confirmIfCurrent)
                 {
+                    entry.NeedsRefetch = false;
                     entry.Current = current with { ConfirmedAt = now };
                 }
             }

@@ -159,7 +159,13 @@ public sealed partial class StatusListStatusSource : ICredentialStatusSource, ID
 
         if (endpoints.StatusListBase is not { } statusBase)
         {
-            LogNoStatusEndpoints(_logger, state.Issuer);
+            // Said once: the document is kept for the life of the process, so this will not change by itself.
+            if (!state.ReportedNoStatusBase)
+            {
+                state.ReportedNoStatusBase = true;
+                LogNoStatusEndpoints(_logger, state.Issuer);
+            }
+
             return false;
         }
 
