@@ -41,6 +41,9 @@ internal sealed class VerifierEndpointHost : IAsyncDisposable
         ["Verifier:Issuers:0:MetadataUri"] = metadataUri,
         ["Verifier:JwksMinimumRefreshInterval"] = "00:00:01",
         ["StatusLists:MaxStatusAge"] = "00:01:00",
+
+        // Generous on a loaded machine: a first fetch on loopback takes milliseconds, but the CI box is shared.
+        ["StatusLists:FirstFetchTimeout"] = "00:00:10",
         ["StatusLists:StreamReconnectMinimumDelay"] = "00:00:00.050",
         ["StatusLists:StreamReconnectMaximumDelay"] = "00:00:00.500",
         ["StatusLists:StreamIdleTimeout"] = "00:00:05",
