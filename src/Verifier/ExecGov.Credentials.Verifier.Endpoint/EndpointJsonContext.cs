@@ -8,4 +8,7 @@ namespace ExecGov.Credentials.Verifier.Endpoint;
 [JsonSerializable(typeof(VerifyResponse))]
 [JsonSerializable(typeof(VerifyProblem))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(IssuerHealthReport))]
+[JsonSerializable(typeof(KeysHealthReport))]
+[JsonSerializable(typeof(StatusHealthReport))]
 internal sealed partial class EndpointJsonContext : JsonSerializerContext;

@@ -3,19 +3,27 @@ using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Endpoint;
 
-/// <summary>Refuses out-of-range endpoint options.</summary>
-internal sealed class VerifierEndpointOptionsValidator : IValidateOptions<VerifierEndpointOptions>
+/// <summary>Refuses out-of-range endpoint options, and the in-memory status source outside Development.</summary>
+internal sealed class VerifierEndpointOptionsValidator(IHostEnvironment environment) : IValidateOptions<VerifierEndpointOptions>
 {
     public ValidateOptionsResult Validate(string? name, VerifierEndpointOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
         if (options.MaxRequestBytes is < 1024 or > 256 * 1024)
         {
-            return ValidateOptionsResult.Fail("Endpoint:MaxRequestBytes must be between 1024 and 262144.");
+            failures.Add("Endpoint:MaxRequestBytes must be between 1024 and 262144.");
         }
 
-        return Enum.IsDefined(options.StatusSource)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail("Endpoint:StatusSource must be Unavailable or InMemory.");
+        if (!Enum.IsDefined(options.StatusSource))
+        {
+            failures.Add("Endpoint:StatusSource must be StatusList or InMemory.");
+        }
+        else if (options.StatusSource == StatusSourceMode.InMemory && !environment.IsDevelopment())
+        {
+            failures.Add("Endpoint:StatusSource InMemory is for tests only and is refused outside the Development environment: nothing would ever tell this verifier about a revocation. Use StatusList.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -24,13 +24,19 @@ public sealed class CredentialVerifierOptionsValidator : IValidateOptions<Creden
                 failures.Add("A trusted issuer has an empty Issuer; set it to the exact iss value of its credentials.");
             }
 
+            // The metadata document can name the JWKS, so with MetadataUri no explicit key source is needed.
             var sources = (issuer.JwksUri is null ? 0 : 1) + (string.IsNullOrEmpty(issuer.JwksPath) ? 0 : 1) + (string.IsNullOrEmpty(issuer.Jwks) ? 0 : 1);
-            if (sources != 1)
+            if (sources > 1 || (sources == 0 && issuer.MetadataUri is null))
             {
-                failures.Add($"Trusted issuer '{issuer.Issuer}' needs exactly one of JwksUri, JwksPath or Jwks.");
+                failures.Add($"Trusted issuer '{issuer.Issuer}' needs exactly one of JwksUri, JwksPath or Jwks, or a MetadataUri that names its jwks_uri.");
             }
 
-            if (issuer.JwksUri is { } uri && uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            if (issuer.MetadataUri is { } metadata && !IsHttpsOrLoopback(metadata))
+            {
+                failures.Add($"Trusted issuer '{issuer.Issuer}': MetadataUri must be an absolute https URI (plain http is allowed only on loopback).");
+            }
+
+            if (issuer.JwksUri is { } uri && !IsHttpsOrLoopback(uri))
             {
                 failures.Add($"Trusted issuer '{issuer.Issuer}': JwksUri must be https (plain http is allowed only on loopback).");
             }
@@ -68,4 +74,7 @@ public sealed class CredentialVerifierOptionsValidator : IValidateOptions<Creden
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    internal static bool IsHttpsOrLoopback(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Verifier.Keys;
+using ExecGov.Credentials.Verifier.Metadata;
 using ExecGov.Credentials.Verifier.Proofs;
 using ExecGov.Credentials.Verifier.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +17,10 @@ public static class VerifierServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="CredentialVerifier"/> with JWKS-based issuer keys and an in-process replay cache.
-    /// Options are validated at start-up. Register an <see cref="ICredentialStatusSource"/> as well (the
-    /// status-list source, or <see cref="InMemoryStatusSource"/> in tests); none is chosen for you, because
-    /// guessing here would either fail open or deny everything.
+    /// Options are validated at start-up. Register an <see cref="ICredentialStatusSource"/> as well
+    /// (<see cref="StatusListServiceCollectionExtensions.AddStatusListStatusSource"/>, or
+    /// <see cref="InMemoryStatusSource"/> in tests); none is chosen for you, because guessing here would either
+    /// fail open or deny everything.
     /// </summary>
     public static IServiceCollection AddCredentialVerifier(this IServiceCollection services, Action<CredentialVerifierOptions> configure)
     {
@@ -29,11 +31,17 @@ public static class VerifierServiceCollectionExtensions
         services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IProofReplayCache, MemoryProofReplayCache>();
+        services.TryAddSingleton(sp => new IssuerMetadataClient(
+            sp.GetRequiredService<IOptions<CredentialVerifierOptions>>().Value.Issuers,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<IssuerMetadataClient>>()));
         services.TryAddSingleton<IIssuerKeySource>(sp => new JwksIssuerKeySource(
             sp.GetRequiredService<IOptions<CredentialVerifierOptions>>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<JwksIssuerKeySource>>()));
+            sp.GetService<ILogger<JwksIssuerKeySource>>(),
+            sp.GetRequiredService<IssuerMetadataClient>()));
         services.TryAddSingleton<CredentialVerifier>();
         return services;
     }

@@ -1,7 +1,7 @@
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
 
 /// <summary>
-/// Why a <c>/v1/verify</c> body was refused before verification. The codes are stable (docs/enforcement.md):
+/// Why a <c>/v1/verify</c> body was refused before verification. The codes are stable (docs/verifier.md):
 /// <c>unsupported_media_type</c>, <c>body_too_large</c>, <c>invalid_json</c>, <c>missing_field</c>,
 /// <c>unknown_field</c>, <c>invalid_field</c>.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Verifier.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,13 +23,21 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
     private readonly ILogger _logger;
     private readonly TimeSpan _refreshInterval;
     private readonly TimeSpan _minimumRefreshInterval;
+    private readonly IssuerMetadataClient _metadata;
 
     /// <summary>Creates the source; <paramref name="httpClient"/> is needed only for issuers configured by URL.</summary>
     public JwksIssuerKeySource(IOptions<CredentialVerifierOptions> options, HttpClient? httpClient, TimeProvider time, ILogger<JwksIssuerKeySource>? logger = null)
+        : this(options, httpClient, time, logger, metadata: null)
+    {
+    }
+
+    /// <summary>Creates the source sharing <paramref name="metadata"/> with the status source, so each metadata document is read once.</summary>
+    internal JwksIssuerKeySource(IOptions<CredentialVerifierOptions> options, HttpClient? httpClient, TimeProvider time, ILogger<JwksIssuerKeySource>? logger, IssuerMetadataClient? metadata)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         var value = options.Value;
+        _metadata = metadata ?? new IssuerMetadataClient(value.Issuers, httpClient, time, logger);
         _issuers = value.Issuers.ToFrozenDictionary(i => i.Issuer, i => new IssuerState(i), StringComparer.Ordinal);
         _http = httpClient;
         _time = time;
@@ -64,6 +73,18 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
         return SlowPathAsync(state, keyId, cancellationToken);
     }
 
+    /// <summary>What is known of <paramref name="issuer"/>'s keys now, without I/O; null for an issuer that is not trusted.</summary>
+    public IssuerKeySetState? GetKeySetState(string issuer)
+    {
+        if (!_issuers.TryGetValue(issuer, out var state))
+        {
+            return null;
+        }
+
+        var keys = state.Keys;
+        return new IssuerKeySetState { Issuer = issuer, KeyCount = keys?.Count ?? 0, LoadedAt = keys is null ? null : state.LoadedAt };
+    }
+
     /// <summary>Re-reads an issuer's JWKS now (for example when told a key was withdrawn).</summary>
     public Task RefreshAsync(string issuer, CancellationToken cancellationToken) =>
         _issuers.TryGetValue(issuer, out var state) ? RefreshAsync(state, force: true, cancellationToken) : Task.CompletedTask;
@@ -78,6 +99,14 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
     {
         if (!force && _time.GetUtcNow() - state.LastAttempt < _minimumRefreshInterval)
         {
+            // A refresh may be running right now (the start-up warm-up, or another caller's): wait for its
+            // result instead of answering from the keys it is about to replace. Still at most one fetch.
+            if (state.Gate.CurrentCount == 0)
+            {
+                await state.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                state.Gate.Release();
+            }
+
             return;
         }
 
@@ -127,7 +156,9 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
                 return new FileInfo(path).Length > MaxJwksBytes ? null : await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
             }
 
-            if (issuer.JwksUri is { } uri && _http is not null)
+            // Explicit JwksUri wins; otherwise the issuer's metadata document names it.
+            var uri = issuer.JwksUri ?? (issuer.MetadataUri is null ? null : (await _metadata.GetAsync(issuer.Issuer, cancellationToken).ConfigureAwait(false))?.JwksUri);
+            if (uri is not null && _http is not null)
             {
                 using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxJwksBytes)

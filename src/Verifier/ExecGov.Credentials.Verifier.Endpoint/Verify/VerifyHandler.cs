@@ -1,0 +1,49 @@
+using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
+
+/// <summary>
+/// <c>POST /v1/verify</c>: a structurally valid body always answers <c>200</c> with the decision (a deny is an
+/// answer, not an error); a body that cannot be read answers RFC 9457 problem+json with a stable <c>code</c>
+/// and reaches no verifier. Every decision is recorded (structured log event 3001/3002, and shipped when
+/// configured); no token or proof is ever logged.
+/// </summary>
+internal static partial class VerifyHandler
+{
+    public const string ProblemContentType = "application/problem+json";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        CredentialVerifier verifier,
+        DecisionRecorder recorder,
+        IOptions<VerifierEndpointOptions> endpointOptions,
+        IOptions<CredentialVerifierOptions> verifierOptions,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var (input, error) = await VerifyRequestReader.ReadAsync(context.Request, endpointOptions.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field);
+            return Results.Json(VerifyProblem.From(error), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, error.Status);
+        }
+
+        var request = new ActionRequest
+        {
+            Action = input!.Action,
+            Resource = input.Resource,
+            Audience = input.Audience,
+            Method = input.Method,
+            Target = input.Url,
+            Context = input.Context,
+        };
+        var decision = await verifier.VerifyAsync(new Presentation(input.Credential, input.Proof), request, cancellationToken).ConfigureAwait(false);
+        recorder.Record(decision, input.Audience ?? verifierOptions.Value.Audience);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Json(VerifyResponse.From(decision), EndpointJsonContext.Default.VerifyResponse);
+    }
+
+    [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Refused a /v1/verify request before verification: {Code} (field {Field})")]
+    private static partial void LogRefused(ILogger logger, string code, string? field);
+}
