@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Verifier.Integration.Tests.Fixtures;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ExecGov.Credentials.Verifier.IntegrationTests;
+namespace ExecGov.Credentials.Verifier.Integration.Tests.Endpoint;
 
 /// <summary>
 /// The verifier endpoint host, started for real on Kestrel (127.0.0.1, port 0) with the same composition as its

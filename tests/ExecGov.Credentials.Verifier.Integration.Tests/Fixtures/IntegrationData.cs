@@ -2,9 +2,9 @@ using Bogus;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Proofs;
-using ExecGov.Credentials.Verifier.IntegrationTests.FakeIssuer;
+using ExecGov.Credentials.Verifier.Integration.Tests.Status;
 
-namespace ExecGov.Credentials.Verifier.IntegrationTests;
+namespace ExecGov.Credentials.Verifier.Integration.Tests.Fixtures;
 
 /// <summary>An agent with credentials from the fake issuer and fresh proofs for the verify endpoint; Bogus on a fixed seed.</summary>
 internal sealed class IntegrationData : IDisposable

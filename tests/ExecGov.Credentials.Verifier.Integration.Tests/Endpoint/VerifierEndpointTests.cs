@@ -1,11 +1,12 @@
+using ExecGov.Credentials.Verifier.Integration.Tests.Fixtures;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ExecGov.Credentials.Verifier.IntegrationTests.FakeIssuer;
+using ExecGov.Credentials.Verifier.Integration.Tests.Status;
 using Microsoft.Extensions.Options;
 
-namespace ExecGov.Credentials.Verifier.IntegrationTests;
+namespace ExecGov.Credentials.Verifier.Integration.Tests.Endpoint;
 
 /// <summary>The verifier endpoint's HTTP contract (docs/verifier.md), on a real host against a real (fake) issuer.</summary>
 public sealed class VerifierEndpointTests : IAsyncLifetime

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ExecGov.Credentials.Verifier.IntegrationTests.FakeIssuer;
+namespace ExecGov.Credentials.Verifier.Integration.Tests.Status;
 
 /// <summary>
 /// A stand-in for the issuer's public endpoints on real Kestrel (127.0.0.1, port 0), following the wire contract of

@@ -1,8 +1,10 @@
+using ExecGov.Credentials.Verifier.Integration.Tests.Endpoint;
+using ExecGov.Credentials.Verifier.Integration.Tests.Fixtures;
 using System.Net.Http.Json;
 using ExecGov.Credentials.Status;
-using ExecGov.Credentials.Verifier.IntegrationTests.FakeIssuer;
+using ExecGov.Credentials.Verifier.Integration.Tests.Status;
 
-namespace ExecGov.Credentials.Verifier.IntegrationTests;
+namespace ExecGov.Credentials.Verifier.Integration.Tests.Status;
 
 /// <summary>
 /// Revocation reaching a real verifier endpoint from a real (fake) issuer over loopback HTTP: push, resume after a
