@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
@@ -66,20 +67,22 @@ public sealed partial class CredentialVerifier
             return (ReasonCode.UnknownKey, null);
         }
 
-        return VerifySignature(token, secondDot, key) ? (ReasonCode.Allowed, new VerifiedCredential(claims, header.KeyId)) : (ReasonCode.SignatureInvalid, null);
-    }
-
-    private static bool VerifySignature(string token, int secondDot, Ed25519SecurityKey key)
-    {
         Span<byte> signature = stackalloc byte[CompactJws.SignatureLength];
         if (!CompactJws.TryDecodeSignature(token.AsSpan(secondDot + 1), signature))
         {
-            return false;
+            return (ReasonCode.SignatureInvalid, null);
         }
 
-        var input = secondDot <= 4096 ? stackalloc byte[secondDot] : new byte[secondDot];
-        Encoding.ASCII.GetBytes(token.AsSpan(0, secondDot), input);
-        return key.Verify(input, signature);
+        // One ASCII copy of the token serves both the signature (over header.payload) and the hash a holder
+        // proof's ath must carry, which is remembered with the credential.
+        var bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : new byte[token.Length];
+        Encoding.ASCII.GetBytes(token, bytes);
+        if (!key.Verify(bytes[..secondDot], signature))
+        {
+            return (ReasonCode.SignatureInvalid, null);
+        }
+
+        return (ReasonCode.Allowed, new VerifiedCredential(token, claims, header.KeyId, SHA256.HashData(bytes)));
     }
 
     /// <summary>Claim values a deserializer cannot judge: non-empty ids, sane times, a usable scope.</summary>

@@ -21,24 +21,13 @@ public sealed partial class CredentialVerifier
             return ReasonCode.ProofMissing;
         }
 
-        if (proof.Length > _options.MaxProofLength ||
-            !CompactJws.TrySplit(proof, out var firstDot, out var secondDot) ||
-            !CompactJws.TryDecodeHeader(proof.AsSpan(0, firstDot), out var header))
-        {
-            return ReasonCode.ProofInvalid;
-        }
-
-        // Explicit type and pinned algorithm, as for the credential: a credential presented as a proof fails here.
-        if (!TokenTypeMatch.Matches(header!.Type, TokenTypes.Proof) ||
-            !string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
-            header.Critical is not null || header.Base64Payload is not null || header.Compression is not null ||
-            header.Jwk is not { KeyType: EdDsa.KeyType, Curve: EdDsa.Curve, X: { } x, D: null })
+        if (proof.Length > _options.MaxProofLength || !CompactJws.TrySplit(proof, out var firstDot, out var secondDot))
         {
             return ReasonCode.ProofInvalid;
         }
 
         // The proof's key must be the one the credential is bound to (cnf.jkt), before we verify with it.
-        if (_agentKeys.Get(x) is not { } agentKey ||
+        if (ProofKey(proof.AsSpan(0, firstDot)) is not { } agentKey ||
             !string.Equals(agentKey.Thumbprint, claims.Confirmation.KeyThumbprint, StringComparison.Ordinal) ||
             !VerifyProofSignature(proof, secondDot, agentKey.Key))
         {
@@ -64,9 +53,46 @@ public sealed partial class CredentialVerifier
         // Replay memory is scoped to the key, so one agent cannot burn another's proof ids; it lasts as long
         // as the proof could still be accepted.
         var forgetAfter = DateTimeOffset.FromUnixTimeSeconds(proofClaims.IssuedAt + _proofLifetimeSeconds + (2 * _skewSeconds) + 1);
-        return _replay.TryRecord(string.Concat(claims.Confirmation.KeyThumbprint, ":", proofClaims.Id), forgetAfter)
+        return _replay.TryRecord(claims.Confirmation.KeyThumbprint, proofClaims.Id, forgetAfter)
             ? ReasonCode.Allowed
             : ReasonCode.ProofReplayed;
+    }
+
+    /// <summary>
+    /// The agent key of a proof header that passes every header check, or null. Headers seen before are answered
+    /// from <see cref="AgentKeyCache"/>: only a header that passed these same checks is ever remembered.
+    /// </summary>
+    private AgentKeyCache.AgentKey? ProofKey(ReadOnlySpan<char> headerSegment)
+    {
+        if (_agentKeys.TryGet(headerSegment, out var known))
+        {
+            return known;
+        }
+
+        if (!CompactJws.TryDecodeHeader(headerSegment, out var header))
+        {
+            return null;
+        }
+
+        // Explicit type and pinned algorithm, as for the credential: a credential presented as a proof fails here.
+        if (!TokenTypeMatch.Matches(header!.Type, TokenTypes.Proof) ||
+            !string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
+            header.Critical is not null || header.Base64Payload is not null || header.Compression is not null ||
+            header.Jwk is not { KeyType: EdDsa.KeyType, Curve: EdDsa.Curve, X: { } x, D: null })
+        {
+            return null;
+        }
+
+        Span<byte> raw = stackalloc byte[32];
+        if (!Base64Url.TryDecodeFromChars(x, raw, out var written) || written != raw.Length ||
+            !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var key) || key is null)
+        {
+            return null;
+        }
+
+        var agentKey = new AgentKeyCache.AgentKey(key, Jwk.Ed25519Thumbprint(raw));
+        _agentKeys.Add(headerSegment, agentKey);
+        return agentKey;
     }
 
     private static bool VerifyProofSignature(string proof, int secondDot, PublicKey key)

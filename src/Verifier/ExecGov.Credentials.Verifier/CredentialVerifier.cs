@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Verifier.Decisions;
 using ExecGov.Credentials.Verifier.Keys;
@@ -111,9 +109,7 @@ public sealed partial class CredentialVerifier
             return Deny(ReasonCode.Malformed, request, now);
         }
 
-        // The token is now known to be ASCII: hash it once, as the cache key and for the proof's ath.
-        var hash = HashAscii(token);
-        if (!_cache.TryGet(hash, out var verified))
+        if (!_cache.TryGet(token, secondDot, out var verified))
         {
             var (reason, fresh) = await VerifySignedTokenAsync(token, firstDot, secondDot, cancellationToken).ConfigureAwait(false);
             if (reason != ReasonCode.Allowed)
@@ -122,7 +118,7 @@ public sealed partial class CredentialVerifier
             }
 
             verified = fresh!;
-            _cache.Add(hash, verified, now.ToUnixTimeSeconds());
+            _cache.Add(secondDot, verified, now.ToUnixTimeSeconds());
         }
         else if (await _keys.GetKeyAsync(verified!.Claims.Issuer, verified.KeyId, cancellationToken).ConfigureAwait(false) is null)
         {
@@ -140,7 +136,7 @@ public sealed partial class CredentialVerifier
 
         if (reasonAfterSignature == ReasonCode.Allowed)
         {
-            reasonAfterSignature = CheckProof(presentation.Proof, claims, hash, request, now);
+            reasonAfterSignature = CheckProof(presentation.Proof, claims, verified.Hash, request, now);
         }
 
         if (reasonAfterSignature == ReasonCode.Allowed)
@@ -149,15 +145,6 @@ public sealed partial class CredentialVerifier
         }
 
         return Decide(reasonAfterSignature, claims, request, now);
-    }
-
-    private static byte[] HashAscii(string token)
-    {
-        var hash = new byte[SHA256.HashSizeInBytes];
-        var bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : new byte[token.Length];
-        Encoding.ASCII.GetBytes(token, bytes);
-        SHA256.HashData(bytes, hash);
-        return hash;
     }
 
     private ReasonCode CheckClaims(CredentialClaims claims, string? audience, DateTimeOffset now)

@@ -1,44 +1,41 @@
 using System.Collections.Concurrent;
-using ExecGov.Credentials.Crypto;
 using NSec.Cryptography;
 
 namespace ExecGov.Credentials.Verifier.Proofs;
 
 /// <summary>
-/// Remembers recently seen agent keys by their <c>x</c> text: the imported public key and its RFC 7638
-/// thumbprint. Agents present the same key on every call, and both the import and the thumbprint (a
-/// SHA-256) would otherwise be redone per proof. Bounded; a full cache starts over. The signature is
-/// still verified with the key on every call.
+/// Remembers recently seen proof headers that passed the header checks, with the agent key they carry (imported)
+/// and its RFC 7638 thumbprint. An agent sends the same header on every call (same <c>typ</c>, <c>alg</c> and
+/// <c>jwk</c>), so decoding it, importing the key and hashing the thumbprint would otherwise be redone per proof.
+/// Looked up by the header segment without allocating. Bounded; a full cache starts over. The proof's signature
+/// is still verified with the key on every call.
 /// </summary>
-internal sealed class AgentKeyCache(int capacity)
+internal sealed class AgentKeyCache
 {
+    private readonly int _capacity;
     private readonly ConcurrentDictionary<string, AgentKey> _keys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AgentKey>.AlternateLookup<ReadOnlySpan<char>> _byHeader;
     private int _count;
 
-    /// <summary>The key for <paramref name="x"/>, or null when <paramref name="x"/> is not a valid Ed25519 public key.</summary>
-    public AgentKey? Get(string x)
+    public AgentKeyCache(int capacity)
     {
-        if (_keys.TryGetValue(x, out var known))
-        {
-            return known;
-        }
+        _capacity = capacity;
+        _byHeader = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
-        Span<byte> raw = stackalloc byte[32];
-        if (!System.Buffers.Text.Base64Url.TryDecodeFromChars(x, raw, out var written) || written != 32 ||
-            !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var key) || key is null)
-        {
-            return null;
-        }
+    /// <summary>The key of a header segment seen before, if any.</summary>
+    public bool TryGet(ReadOnlySpan<char> headerSegment, out AgentKey? key) => _byHeader.TryGetValue(headerSegment, out key);
 
-        var entry = new AgentKey(key, Jwk.Ed25519Thumbprint(raw));
-        if (Interlocked.Increment(ref _count) > capacity)
+    /// <summary>Remembers the key of a header segment that passed every header check.</summary>
+    public void Add(ReadOnlySpan<char> headerSegment, AgentKey key)
+    {
+        if (Interlocked.Increment(ref _count) > _capacity)
         {
             _keys.Clear();
             Volatile.Write(ref _count, 1);
         }
 
-        _keys.TryAdd(x, entry);
-        return entry;
+        _byHeader.TryAdd(headerSegment, key);
     }
 
     /// <summary>An imported agent public key and its thumbprint.</summary>

@@ -7,8 +7,9 @@ namespace ExecGov.Credentials.Verifier.Proofs;
 public interface IProofReplayCache
 {
     /// <summary>
-    /// Records <paramref name="proofId"/> until <paramref name="forgetAfter"/>; false when it was already
-    /// recorded, or when the cache is full (fail closed).
+    /// Records the proof <paramref name="proofId"/> of the holder key <paramref name="keyThumbprint"/> until
+    /// <paramref name="forgetAfter"/>; false when it was already recorded, or when the cache is full (fail closed).
+    /// Ids are scoped to the key, so one agent cannot use up another agent's proof ids.
     /// </summary>
-    bool TryRecord(string proofId, DateTimeOffset forgetAfter);
+    bool TryRecord(string keyThumbprint, string proofId, DateTimeOffset forgetAfter);
 }

@@ -1,23 +1,26 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Proofs;
 
 /// <summary>
-/// An in-process replay cache. Expired ids are swept at most once per second by the caller that notices;
-/// when the configured maximum is reached even after a sweep, new proofs are refused rather than old ids
-/// forgotten early (forgetting early would let a replay through).
+/// An in-process replay cache: a set of (key thumbprint, proof id) pairs and a queue in arrival order from
+/// which expired pairs are dropped. When the configured maximum is reached even after dropping, new proofs
+/// are refused rather than old ids forgotten early (forgetting early would let a replay through).
 /// </summary>
+/// <remarks>
+/// Proofs arrive in roughly the order they expire (expiry is <c>iat</c> plus a constant), so dropping from
+/// the head of the queue until the first live entry keeps the set close to the live proofs at O(1) per call,
+/// without the periodic full sweep a dictionary of expiry times needs. An entry behind a live head may be
+/// remembered a little past its expiry; that only costs memory, and such a proof is outside its
+/// acceptance window anyway. One lock guards both structures: the work under it is a hash lookup.
+/// </remarks>
 public sealed class MemoryProofReplayCache : IProofReplayCache
 {
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly HashSet<ProofKey> _seen = [];
+    private readonly Queue<(ProofKey Key, long ForgetAfterTicks)> _order = new();
     private readonly TimeProvider _time;
     private readonly int _capacity;
-    private long _nextSweepTicks;
-
-    // Our own count: ConcurrentDictionary.Count takes every lock, and its lock array grows with the table,
-    // which made Count the most expensive step of a verification.
-    private int _count;
 
     /// <summary>Creates the cache with the capacity from <see cref="CredentialVerifierOptions.MaxRememberedProofs"/>.</summary>
     public MemoryProofReplayCache(IOptions<CredentialVerifierOptions> options, TimeProvider time)
@@ -29,43 +32,45 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
     }
 
     /// <summary>How many ids are remembered now.</summary>
-    public int Count => Volatile.Read(ref _count);
-
-    /// <inheritdoc />
-    public bool TryRecord(string proofId, DateTimeOffset forgetAfter)
+    public int Count
     {
-        ArgumentNullException.ThrowIfNull(proofId);
-        var now = _time.GetUtcNow();
-        if (now.UtcTicks >= Interlocked.Read(ref _nextSweepTicks) || Count >= _capacity)
+        get
         {
-            Sweep(now);
-        }
-
-        if (Count >= _capacity)
-        {
-            return false;
-        }
-
-        if (_seen.TryAdd(proofId, forgetAfter))
-        {
-            Interlocked.Increment(ref _count);
-            return true;
-        }
-
-        // Present: a replay, unless the old entry has expired and no sweep has removed it yet. Even then
-        // the proof itself is outside its window, so refusing is right either way.
-        return false;
-    }
-
-    private void Sweep(DateTimeOffset now)
-    {
-        Interlocked.Exchange(ref _nextSweepTicks, now.UtcTicks + TimeSpan.TicksPerSecond);
-        foreach (var (id, forgetAfter) in _seen)
-        {
-            if (forgetAfter < now && _seen.TryRemove(new KeyValuePair<string, DateTimeOffset>(id, forgetAfter)))
+            lock (_gate)
             {
-                Interlocked.Decrement(ref _count);
+                return _seen.Count;
             }
         }
     }
+
+    /// <inheritdoc />
+    public bool TryRecord(string keyThumbprint, string proofId, DateTimeOffset forgetAfter)
+    {
+        ArgumentNullException.ThrowIfNull(keyThumbprint);
+        ArgumentNullException.ThrowIfNull(proofId);
+        var key = new ProofKey(keyThumbprint, proofId);
+        var nowTicks = _time.GetUtcNow().UtcTicks;
+        lock (_gate)
+        {
+            while (_order.TryPeek(out var head) && head.ForgetAfterTicks < nowTicks)
+            {
+                _order.Dequeue();
+                _seen.Remove(head.Key);
+            }
+
+            // Present: a replay (even if its time has passed and it was not dropped yet: the proof itself is
+            // then outside its window, so refusing is right either way).
+            if (_seen.Contains(key) || _seen.Count >= _capacity)
+            {
+                return false;
+            }
+
+            _seen.Add(key);
+            _order.Enqueue((key, forgetAfter.UtcTicks));
+            return true;
+        }
+    }
+
+    /// <summary>A proof id scoped to its key; a struct, so recording a proof allocates no combined string.</summary>
+    private readonly record struct ProofKey(string KeyThumbprint, string ProofId);
 }

@@ -1,0 +1,62 @@
+using ExecGov.Credentials.Verifier.Proofs;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ExecGov.Credentials.Verifier.Tests.Proofs;
+
+/// <summary>The replay memory: each proof once, remembered until it could no longer be accepted, full means refuse.</summary>
+public sealed class MemoryProofReplayCacheTests
+{
+    private const string KeyA = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";
+    private const string KeyB = "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs";
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void TryRecord_accepts_a_proof_id_once()
+    {
+        var cache = NewCache();
+        Assert.True(cache.TryRecord(KeyA, "p1", _time.GetUtcNow().AddMinutes(2)));
+        Assert.False(cache.TryRecord(KeyA, "p1", _time.GetUtcNow().AddMinutes(2)));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void TryRecord_scopes_ids_to_the_holder_key()
+    {
+        var cache = NewCache();
+        Assert.True(cache.TryRecord(KeyA, "same-id", _time.GetUtcNow().AddMinutes(2)));
+        Assert.True(cache.TryRecord(KeyB, "same-id", _time.GetUtcNow().AddMinutes(2)));
+    }
+
+    [Fact]
+    public void TryRecord_still_refuses_a_replay_until_its_forget_time_has_passed()
+    {
+        var cache = NewCache();
+        var forgetAfter = _time.GetUtcNow().AddSeconds(121);
+        Assert.True(cache.TryRecord(KeyA, "p1", forgetAfter));
+        _time.Advance(TimeSpan.FromSeconds(121));
+        Assert.False(cache.TryRecord(KeyA, "p1", forgetAfter));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(cache.TryRecord(KeyA, "p2", _time.GetUtcNow().AddSeconds(121)));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public void TryRecord_refuses_new_proofs_when_full_of_live_ids_and_accepts_again_once_they_expire()
+    {
+        var cache = NewCache(capacity: 1000);
+        for (var i = 0; i < 1000; i++)
+        {
+            Assert.True(cache.TryRecord(KeyA, $"p{i}", _time.GetUtcNow().AddSeconds(60)));
+        }
+
+        // Forgetting a live id early would let its replay through: refuse instead (fail closed).
+        Assert.False(cache.TryRecord(KeyA, "one-more", _time.GetUtcNow().AddSeconds(60)));
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.True(cache.TryRecord(KeyA, "one-more", _time.GetUtcNow().AddSeconds(60)));
+        Assert.Equal(1, cache.Count);
+    }
+
+    private MemoryProofReplayCache NewCache(int capacity = 1_000_000) =>
+        new(Options.Create(new CredentialVerifierOptions { MaxRememberedProofs = capacity }), _time);
+}
