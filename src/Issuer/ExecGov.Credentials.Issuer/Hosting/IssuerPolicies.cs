@@ -1,0 +1,30 @@
+using ExecGov.Credentials.Issuer.Admins;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ExecGov.Credentials.Issuer.Hosting;
+
+/// <summary>The authorization policies of the admin API: each names the roles that may call an endpoint.</summary>
+internal static class IssuerPolicies
+{
+    public const string Admin = "execgov:admin";
+    public const string AgentReaders = "execgov:agent-readers";
+    public const string AgentState = "execgov:agent-state";
+    public const string ApprovalReaders = "execgov:approval-readers";
+    public const string Approver = "execgov:approver";
+    public const string KeyReaders = "execgov:key-readers";
+    public const string Auditor = "execgov:auditor";
+    public const string Verifier = "execgov:verifier";
+
+    public static void Add(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
+        options.AddPolicy(AgentReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Responder, AdminRoles.Auditor));
+        options.AddPolicy(AgentState, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Responder));
+        options.AddPolicy(ApprovalReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Approver, AdminRoles.Admin, AdminRoles.Auditor));
+        options.AddPolicy(Approver, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Approver));
+        options.AddPolicy(KeyReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Auditor));
+        options.AddPolicy(Auditor, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Auditor));
+        options.AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Verifier));
+    }
+}
