@@ -50,8 +50,11 @@ internal sealed class AdminTokenKey : IDisposable
 
         var parameters = _key.ExportParameters(includePrivateParameters: false);
         var publicKey = ECDsa.Create(parameters);
-        SigningKey = new ECDsaSecurityKey(_key) { KeyId = Thumbprint(parameters) };
-        ValidationKey = new ECDsaSecurityKey(publicKey) { KeyId = SigningKey.KeyId };
+        // A factory per key: IdentityModel's default factory caches signature providers by key id, and a second
+        // host in the same process (a restart in tests) would otherwise get the first one's disposed ECDsa.
+        var factory = new CryptoProviderFactory();
+        SigningKey = new ECDsaSecurityKey(_key) { KeyId = Thumbprint(parameters), CryptoProviderFactory = factory };
+        ValidationKey = new ECDsaSecurityKey(publicKey) { KeyId = SigningKey.KeyId, CryptoProviderFactory = factory };
     }
 
     public string Path { get; }
