@@ -202,7 +202,11 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
         }
 
         await Host.SendJsonAsync(HttpMethod.Post, $"/v1/agents/{agent.Id}/resume", fixture.ResponderToken, new { reason = "cleared" }, HttpStatusCode.OK);
-        await Host.SendJsonAsync(HttpMethod.Post, "/v1/credentials", fixture.AdminToken, body, HttpStatusCode.Created);
+        var issued = await Host.SendJsonAsync(HttpMethod.Post, "/v1/credentials", fixture.AdminToken, body, HttpStatusCode.Created);
+        using (var verifier = new LiveVerifier(Host))
+        {
+            Assert.True((await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
+        }
 
         // A responder may suspend but not decommission.
         using (var notAllowed = await Host.SendAsync(HttpMethod.Post, $"/v1/agents/{agent.Id}/decommission", fixture.ResponderToken, new { reason = "retired" }))
@@ -280,6 +284,10 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
             new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() }, HttpStatusCode.Created);
         var report = await Host.SendJsonAsync(HttpMethod.Get, "/v1/audit/verify", fixture.AuditorToken, null, HttpStatusCode.OK);
         Assert.True(report["intact"]!.GetValue<bool>());
+        using (var verifier = new LiveVerifier(Host))
+        {
+            Assert.True((await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
+        }
 
         var listed = await Host.SendJsonAsync(HttpMethod.Get, $"/v1/credentials?agent_id={agent.Id}", fixture.AuditorToken, null, HttpStatusCode.OK);
         var only = Assert.Single(listed.AsArray());
