@@ -74,7 +74,7 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
-    public async Task Admin_client_with_a_registered_key_signs_in_with_private_key_jwt()
+    public async Task Admin_client_with_a_registered_key_signs_in_with_private_key_jwt_once_per_assertion()
     {
         await using var host = await IssuerHost.StartAsync();
         var admin = await host.SignInAsBootstrapAsync();
@@ -104,11 +104,15 @@ public sealed class HostLifecycleTests
             return await host.Http.PostAsync("/connect/token", content);
         }
 
-        using var ok = await RequestAsync(Assertion(key));
+        var assertion = Assertion(key);
+        using var ok = await RequestAsync(assertion);
         var body = await ok.Content.ReadAsStringAsync();
         Assert.True(ok.IsSuccessStatusCode, body);
         var token = JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
         await host.SendJsonAsync(HttpMethod.Get, "/v1/audit/verify", token, null, HttpStatusCode.OK);
+
+        using var replayed = await RequestAsync(assertion);
+        Assert.Equal("invalid_client", JsonNode.Parse(await replayed.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
 
         using var forged = await RequestAsync(Assertion(Crypto.Ed25519SecurityKey.Generate()));
         Assert.Equal("invalid_client", JsonNode.Parse(await forged.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());

@@ -6,6 +6,7 @@ using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Admins;
 
@@ -14,7 +15,7 @@ namespace ExecGov.Credentials.Issuer.Admins;
 /// for private_key_jwt), listing, and the sign-in checks. Secrets are kept only as PBKDF2 hashes. Every
 /// creation and every sign-in, failed or not, is audited.
 /// </summary>
-internal sealed class AdminClients(IssuerStore store, AuditLog audit, TimeProvider time)
+internal sealed class AdminClients(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
 {
     public const string SecretMethod = "client_secret";
     public const string KeyMethod = "private_key_jwt";
@@ -37,6 +38,31 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, TimeProvid
         var ok = assertionValid && client?.PublicKey is not null;
         RecordSignIn(clientId, KeyMethod, ok ? null : client is null ? "unknown_client" : "bad_assertion");
         return ok ? client : null;
+    }
+
+    /// <summary>
+    /// Records a client assertion's <c>jti</c> until it expires; false when the assertion lives longer than
+    /// <see cref="IssuerOptions.MaxAssertionLifetime"/>, has no <c>jti</c>, or its <c>jti</c> was seen before.
+    /// </summary>
+    public bool TryRememberAssertion(string? clientId, string? jti, DateTimeOffset expires)
+    {
+        var now = time.GetUtcNow();
+        if (!Identifiers.IsValid(clientId) || jti is not { Length: > 0 and <= 128 } || expires - now > options.Value.MaxAssertionLifetime + options.Value.ClockSkew)
+        {
+            return false;
+        }
+
+        var key = $"client {clientId} {jti}";
+        return !store.Write<bool>(() =>
+        {
+            if (store.UsedAssertions.FindById(key) is not null)
+            {
+                return IssuerResult<bool>.Fail(IssuerErrorCode.AssertionReplayed);
+            }
+
+            store.UsedAssertions.Insert(new UsedAssertionDocument { Id = key, ExpiresAt = (expires + options.Value.ClockSkew).ToUnixTimeMilliseconds() });
+            return true;
+        }).Failed;
     }
 
     /// <summary>The registered Ed25519 key of a private_key_jwt client, or null.</summary>

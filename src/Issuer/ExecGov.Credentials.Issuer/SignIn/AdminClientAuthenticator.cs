@@ -1,3 +1,4 @@
+using System.Globalization;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Storage;
 using OpenIddict.Abstractions;
@@ -39,9 +40,13 @@ internal sealed class AdminClientAuthenticator(AdminClients clients) : IOpenIddi
         if (context.ClientAssertionPrincipal is { } assertion)
         {
             var subject = assertion.GetClaim(Claims.Subject);
-            client = string.Equals(subject, context.ClientId ?? subject, StringComparison.Ordinal)
-                ? clients.AuthenticateWithAssertion(subject, assertionValid: true)
-                : clients.AuthenticateWithAssertion(context.ClientId, assertionValid: false);
+
+            // OpenIddict checked signature, issuer, audience and expiry; without token storage (degraded mode)
+            // nobody remembers assertion ids, so a short lifetime and a one-time jti are enforced here.
+            var fresh = string.Equals(subject, context.ClientId ?? subject, StringComparison.Ordinal) &&
+                long.TryParse(assertion.GetClaim(Claims.ExpiresAt), NumberStyles.Integer, CultureInfo.InvariantCulture, out var expires) &&
+                clients.TryRememberAssertion(subject, assertion.GetClaim(Claims.JwtId), DateTimeOffset.FromUnixTimeSeconds(expires));
+            client = clients.AuthenticateWithAssertion(subject, assertionValid: fresh);
         }
         else
         {
