@@ -17,5 +17,7 @@ internal static class AuditEventKinds
     public const string ApprovalDenied = "approval_denied";
     public const string AgentAuthenticationFailed = "agent_authentication_failed";
     public const string KeyRotated = "key_rotated";
+    public const string KeyCompromised = "key_compromised";
+    public const string RevocationRecorded = "revocation_recorded";
     public const string DecisionRecorded = "decision_recorded";
 }

@@ -79,7 +79,8 @@ internal sealed class AuditQueries(IssuerStore store)
         foreach (var agentId in agents.Keys)
         {
             Add(store.Audit.Find(a => a.AgentId == agentId && a.At >= since &&
-                (a.Kind == AuditEventKinds.AgentSuspended || a.Kind == AuditEventKinds.AgentResumed || a.Kind == AuditEventKinds.AgentDecommissioned)));
+                (a.Kind == AuditEventKinds.AgentSuspended || a.Kind == AuditEventKinds.AgentResumed || a.Kind == AuditEventKinds.AgentDecommissioned ||
+                 a.Kind == AuditEventKinds.RevocationRecorded)));
         }
 
         return new TraceView

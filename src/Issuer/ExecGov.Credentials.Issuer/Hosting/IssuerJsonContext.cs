@@ -62,6 +62,7 @@ namespace ExecGov.Credentials.Issuer.Hosting;
 [JsonSerializable(typeof(KeyView))]
 [JsonSerializable(typeof(IReadOnlyList<KeyView>))]
 [JsonSerializable(typeof(KeyRotatedDetails))]
+[JsonSerializable(typeof(RevocationRecordedDetails))]
 [JsonSerializable(typeof(IssuerMetadata))]
 [JsonSerializable(typeof(JwksDocument))]
 [JsonSerializable(typeof(HealthView))]

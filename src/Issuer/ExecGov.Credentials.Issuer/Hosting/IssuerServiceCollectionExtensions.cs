@@ -13,6 +13,7 @@ using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -92,6 +93,12 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<DecisionRecorder>();
         services.AddHostedService<IssuerStartup>();
+
+        // The issuer's side of the revocation contracts (src/Revocation): audit, status-list signing key,
+        // compromised-key withdrawal. The revocation services themselves are registered by their own AddX().
+        services.TryAddSingleton<IRevocationAuditSink, RevocationAuditSink>();
+        services.TryAddSingleton<IStatusListSigningKeyProvider, ActiveKeyProvider>();
+        services.TryAddSingleton<ISigningKeyCompromiseHandler, KeyCompromiseHandler>();
 
         AddSignIn(builder);
         services.AddAuthorization(options =>

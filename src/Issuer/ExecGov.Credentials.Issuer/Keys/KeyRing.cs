@@ -73,6 +73,20 @@ internal sealed class KeyRing : IDisposable
         }
     }
 
+    /// <summary>Marks a key compromised in the keyset file and loads the result; answers the active key id afterwards.</summary>
+    /// <exception cref="KeySetException">No key has that id, or the file cannot be rewritten.</exception>
+    public string MarkCompromised(string keyId)
+    {
+        lock (_gate)
+        {
+            SigningKeySet.MarkCompromised(Path, keyId, _time);
+            var loaded = SigningKeySet.Load(Path, _allowDevelopmentKeys);
+            _retired.Add(_current);
+            _current = loaded;
+            return loaded.ActiveKey.KeyId;
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)
