@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Issuer.Admins;
+using ExecGov.Credentials.Issuer.SignIn;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ExecGov.Credentials.Issuer.Hosting;
@@ -15,16 +16,20 @@ internal static class IssuerPolicies
     public const string Auditor = "execgov:auditor";
     public const string Verifier = "execgov:verifier";
 
+    /// <summary>Every admin call needs a signed-in caller with a subject: it is recorded as actor and authoriser.</summary>
+    public static AuthorizationPolicyBuilder Caller(AuthorizationPolicyBuilder policy) =>
+        policy.RequireAuthenticatedUser().RequireClaim(AdminClaimTypes.Subject);
+
     public static void Add(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin));
-        options.AddPolicy(AgentReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Responder, AdminRoles.Auditor));
-        options.AddPolicy(AgentState, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Responder));
-        options.AddPolicy(ApprovalReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Approver, AdminRoles.Admin, AdminRoles.Auditor));
-        options.AddPolicy(Approver, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Approver));
-        options.AddPolicy(KeyReaders, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Admin, AdminRoles.Auditor));
-        options.AddPolicy(Auditor, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Auditor));
-        options.AddPolicy(Verifier, p => p.RequireAuthenticatedUser().RequireRole(AdminRoles.Verifier));
+        options.AddPolicy(Admin, p => Caller(p).RequireRole(AdminRoles.Admin));
+        options.AddPolicy(AgentReaders, p => Caller(p).RequireRole(AdminRoles.Admin, AdminRoles.Responder, AdminRoles.Auditor));
+        options.AddPolicy(AgentState, p => Caller(p).RequireRole(AdminRoles.Admin, AdminRoles.Responder));
+        options.AddPolicy(ApprovalReaders, p => Caller(p).RequireRole(AdminRoles.Approver, AdminRoles.Admin, AdminRoles.Auditor));
+        options.AddPolicy(Approver, p => Caller(p).RequireRole(AdminRoles.Approver));
+        options.AddPolicy(KeyReaders, p => Caller(p).RequireRole(AdminRoles.Admin, AdminRoles.Auditor));
+        options.AddPolicy(Auditor, p => Caller(p).RequireRole(AdminRoles.Auditor));
+        options.AddPolicy(Verifier, p => Caller(p).RequireRole(AdminRoles.Verifier));
     }
 }

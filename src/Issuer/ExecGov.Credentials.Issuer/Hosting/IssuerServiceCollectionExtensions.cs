@@ -106,7 +106,7 @@ public static class IssuerServiceCollectionExtensions
             IssuerPolicies.Add(options);
 
             // Fail closed: an endpoint that forgot to name its policy still needs a signed-in caller.
-            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+            options.FallbackPolicy = IssuerPolicies.Caller(new AuthorizationPolicyBuilder()).Build();
         });
         AddRateLimits(services);
 
