@@ -3,18 +3,21 @@ namespace ExecGov.Credentials.Issuer.Admins;
 /// <summary>The admin roles, carried as <c>role</c> claims in admin access tokens.</summary>
 public static class AdminRoles
 {
-    /// <summary>Registers agents and issues credentials.</summary>
+    /// <summary>Registers agents, issues credentials, manages admin clients and keys.</summary>
     public const string Admin = "admin";
 
     /// <summary>Approves or denies consequential requests.</summary>
     public const string Approver = "approver";
 
-    /// <summary>Suspends and resumes agents (and, later, revokes credentials).</summary>
+    /// <summary>Suspends and resumes agents, and revokes credentials.</summary>
     public const string Responder = "responder";
 
     /// <summary>Reads the audit trail and traces; changes nothing.</summary>
     public const string Auditor = "auditor";
 
+    /// <summary>A verifier that ships its decision records to the audit trail.</summary>
+    public const string Verifier = "verifier";
+
     /// <summary>Every role, in a fixed order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Admin, Approver, Responder, Auditor];
+    public static IReadOnlyList<string> All { get; } = [Admin, Approver, Responder, Auditor, Verifier];
 }

@@ -5,6 +5,7 @@ internal static class AuditEventKinds
 {
     public const string IssuerStarted = "issuer_started";
     public const string AdminClientCreated = "admin_client_created";
+    public const string SignInSucceeded = "sign_in_succeeded";
     public const string SignInFailed = "sign_in_failed";
     public const string AgentRegistered = "agent_registered";
     public const string AgentSuspended = "agent_suspended";
@@ -15,4 +16,8 @@ internal static class AuditEventKinds
     public const string ApprovalGranted = "approval_granted";
     public const string ApprovalDenied = "approval_denied";
     public const string AgentAuthenticationFailed = "agent_authentication_failed";
+    public const string KeyRotated = "key_rotated";
+    public const string KeyCompromised = "key_compromised";
+    public const string RevocationRecorded = "revocation_recorded";
+    public const string DecisionRecorded = "decision_recorded";
 }

@@ -21,6 +21,15 @@ public enum IssuerErrorCode
     /// <summary><c>rate_limited</c>: too many requests; retry later.</summary>
     RateLimited,
 
+    /// <summary><c>method_not_allowed</c>: the route exists but not with this HTTP method.</summary>
+    MethodNotAllowed,
+
+    /// <summary><c>payload_too_large</c>: the body is larger than the endpoint accepts.</summary>
+    PayloadTooLarge,
+
+    /// <summary><c>unsupported_media_type</c>: the body is not <c>application/json</c>.</summary>
+    UnsupportedMediaType,
+
     /// <summary><c>agent_not_found</c>.</summary>
     AgentNotFound,
 
@@ -74,6 +83,12 @@ public enum IssuerErrorCode
 
     /// <summary><c>trace_not_found</c>: no credential or session with that id was issued here.</summary>
     TraceNotFound,
+
+    /// <summary><c>issuance_blocked</c>: a revocation or suspension covers the session, agent, authoriser or signing key.</summary>
+    IssuanceBlocked,
+
+    /// <summary><c>invalid_client_key</c>: an admin client's key is not a public Ed25519 JWK.</summary>
+    InvalidClientKey,
 
     /// <summary><c>internal_error</c>: an unexpected failure; nothing was changed.</summary>
     InternalError,

@@ -18,6 +18,9 @@ public static class IssuerErrors
         [IssuerErrorCode.Forbidden] = new("forbidden", 403, "The caller's roles do not allow this operation. Ask an admin for the needed role."),
         [IssuerErrorCode.NotFound] = new("not_found", 404, "No such endpoint or resource."),
         [IssuerErrorCode.RateLimited] = new("rate_limited", 429, "Too many requests. Retry after the Retry-After interval."),
+        [IssuerErrorCode.MethodNotAllowed] = new("method_not_allowed", 405, "The endpoint does not accept this HTTP method. Check the method against the OpenAPI document."),
+        [IssuerErrorCode.PayloadTooLarge] = new("payload_too_large", 413, "The request body is larger than this endpoint accepts. Send less data per request."),
+        [IssuerErrorCode.UnsupportedMediaType] = new("unsupported_media_type", 415, "The request body must be JSON with Content-Type application/json."),
         [IssuerErrorCode.AgentNotFound] = new("agent_not_found", 404, "No agent with that id is registered. Register it first."),
         [IssuerErrorCode.AgentExists] = new("agent_exists", 409, "An agent with that id is already registered. Choose another id."),
         [IssuerErrorCode.AgentNotActive] = new("agent_not_active", 409, "The agent is suspended or decommissioned. Resume it before issuing credentials."),
@@ -36,6 +39,8 @@ public static class IssuerErrors
         [IssuerErrorCode.AssertionReplayed] = new("assertion_replayed", 401, "The agent assertion was already used. Sign a fresh assertion with a new jti for every request."),
         [IssuerErrorCode.ClientExists] = new("client_exists", 409, "An admin client with that id already exists."),
         [IssuerErrorCode.TraceNotFound] = new("trace_not_found", 404, "No credential or session with that id was issued by this issuer."),
+        [IssuerErrorCode.IssuanceBlocked] = new("issuance_blocked", 403, "A revocation or suspension covers this session, agent, authoriser or signing key, so nothing more is issued under it."),
+        [IssuerErrorCode.InvalidClientKey] = new("invalid_client_key", 400, "The admin client key must be a public Ed25519 JWK (kty OKP, crv Ed25519, 32-byte x) without a private member."),
         [IssuerErrorCode.InternalError] = new("internal_error", 500, "An unexpected error occurred; nothing was changed. The server log has the details."),
     }.ToFrozenDictionary();
 
@@ -48,12 +53,18 @@ public static class IssuerErrors
     /// <summary>The message (problem <c>title</c>) for <paramref name="code"/>.</summary>
     public static string Message(IssuerErrorCode code) => Entries[code].Message;
 
+    /// <summary>Every code, for documentation and tests.</summary>
+    public static IReadOnlyList<IssuerErrorCode> All { get; } = Enum.GetValues<IssuerErrorCode>();
+
     /// <summary>The error code whose HTTP status is <paramref name="status"/> for generic failures (routing, auth, limits).</summary>
     public static IssuerErrorCode ForStatus(int status) => status switch
     {
         401 => IssuerErrorCode.Unauthorized,
         403 => IssuerErrorCode.Forbidden,
-        404 or 405 => IssuerErrorCode.NotFound,
+        404 => IssuerErrorCode.NotFound,
+        405 => IssuerErrorCode.MethodNotAllowed,
+        413 => IssuerErrorCode.PayloadTooLarge,
+        415 => IssuerErrorCode.UnsupportedMediaType,
         429 => IssuerErrorCode.RateLimited,
         >= 400 and < 500 => IssuerErrorCode.InvalidRequest,
         _ => IssuerErrorCode.InternalError,

@@ -46,10 +46,19 @@ public sealed class IssuerOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Where status lists will be published (the revocation feature, not yet built). Default: none; the
-    /// metadata document then names <c>{base}/status-lists/</c> as a placeholder.
+    /// The absolute base URL under which clients reach this service; the metadata document builds the JWKS,
+    /// token, API and status-list locations from it. Default: <see cref="IssuerId"/>.
     /// </summary>
+    public string? PublicBaseUri { get; set; }
+
+    /// <summary>Where status lists are published. Default: <c>{PublicBaseUri}/status-lists/</c>.</summary>
     public string? StatusListBaseUri { get; set; }
+
+    /// <summary>Token-endpoint requests allowed per client IP address and minute. Default 30.</summary>
+    public int TokenRequestsPerMinute { get; set; } = 30;
+
+    /// <summary>Agent-API requests allowed per client IP address and minute. Default 300.</summary>
+    public int AgentRequestsPerMinute { get; set; } = 300;
 
     /// <summary>The lifetime of embedded admin access tokens. Default 10 minutes; at most 1 hour.</summary>
     public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);

@@ -60,6 +60,22 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
             failures.Add("Issuer:StatusListBaseUri must be an absolute URI when set.");
         }
 
+        if (options.PublicBaseUri is { } publicBase &&
+            (!Uri.TryCreate(publicBase, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttps && !(baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback))))
+        {
+            failures.Add("Issuer:PublicBaseUri must be an absolute https URI (http only on loopback) when set.");
+        }
+
+        if (options.TokenRequestsPerMinute is < 1 or > 100_000)
+        {
+            failures.Add("Issuer:TokenRequestsPerMinute must be between 1 and 100000.");
+        }
+
+        if (options.AgentRequestsPerMinute is < 1 or > 1_000_000)
+        {
+            failures.Add("Issuer:AgentRequestsPerMinute must be between 1 and 1000000.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

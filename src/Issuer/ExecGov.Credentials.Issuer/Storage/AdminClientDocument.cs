@@ -7,7 +7,11 @@ internal sealed class AdminClientDocument
 
     public string DisplayName { get; set; } = string.Empty;
 
-    public string SecretHash { get; set; } = string.Empty;
+    /// <summary>The PBKDF2 hash of the client secret; null for a client that signs in only with a private_key_jwt assertion.</summary>
+    public string? SecretHash { get; set; }
+
+    /// <summary>The client's Ed25519 public key (JWK <c>x</c>, base64url) for private_key_jwt; null when it uses a secret.</summary>
+    public string? PublicKey { get; set; }
 
     public List<string> Roles { get; set; } = [];
 

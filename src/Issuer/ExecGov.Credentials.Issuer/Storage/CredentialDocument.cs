@@ -26,6 +26,15 @@ internal sealed class CredentialDocument
 
     public string? ApprovalId { get; set; }
 
+    /// <summary>When the authoriser granted it (Unix seconds): the approval decision or the standing grant.</summary>
+    public long ApprovedAt { get; set; }
+
+    /// <summary>The status-list index, when a status allocator is registered.</summary>
+    public int? StatusIndex { get; set; }
+
+    /// <summary>The status-list URI, when a status allocator is registered.</summary>
+    public string? StatusUri { get; set; }
+
     public string RequestedBy { get; set; } = string.Empty;
 
     public string KeyId { get; set; } = string.Empty;

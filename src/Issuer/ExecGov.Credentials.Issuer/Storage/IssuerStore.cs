@@ -21,6 +21,17 @@ internal sealed class IssuerStore : IDisposable
         var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false };
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
         _db.CheckpointSize = _durable ? 0 : 1000;
+        if (!OperatingSystem.IsWindows())
+        {
+            // The file holds secret hashes and the audit trail: owner only, like the key files.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+            if (File.Exists(log))
+            {
+                File.SetUnixFileMode(log, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
         Agents.EnsureIndex(a => a.Status);
         Credentials.EnsureIndex(c => c.SessionId);
         Credentials.EnsureIndex(c => c.AgentId);
@@ -30,6 +41,7 @@ internal sealed class IssuerStore : IDisposable
         Audit.EnsureIndex(a => a.ApprovalId);
         Audit.EnsureIndex(a => a.AgentId);
         UsedAssertions.EnsureIndex(a => a.ExpiresAt);
+        Decisions.EnsureIndex(d => d.CredentialId);
     }
 
     public ILiteCollection<AgentDocument> Agents => _db.GetCollection<AgentDocument>("agents");
@@ -43,6 +55,8 @@ internal sealed class IssuerStore : IDisposable
     public ILiteCollection<AuditDocument> Audit => _db.GetCollection<AuditDocument>("audit");
 
     public ILiteCollection<UsedAssertionDocument> UsedAssertions => _db.GetCollection<UsedAssertionDocument>("used_assertions");
+
+    public ILiteCollection<DecisionDocument> Decisions => _db.GetCollection<DecisionDocument>("decisions");
 
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction under the write lock. A failed result or an exception

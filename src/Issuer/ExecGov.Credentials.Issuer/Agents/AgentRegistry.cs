@@ -1,0 +1,183 @@
+using System.Text.Json;
+using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Issuer.Audit;
+using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Issuer.Hosting;
+using ExecGov.Credentials.Issuer.Http;
+using ExecGov.Credentials.Issuer.Policy;
+using ExecGov.Credentials.Issuer.Storage;
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Issuer.Agents;
+
+/// <summary>
+/// The agent registry: registration with a public key, allowed audiences, a scope ceiling and a maximum
+/// lifetime; listing; and the life cycle active ⇄ suspended → decommissioned (final). Every change is audited
+/// in the same transaction. An agent never holds a secret here: only its public key.
+/// </summary>
+internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxReasonLength = 500;
+    private const int MaxAudiences = 32;
+    private const int MaxListed = 1000;
+
+    public IssuerResult<AgentView> Register(RegisterAgentRequest request, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!Identifiers.IsValid(request.Id))
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "id must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
+        }
+
+        if (Text.Invalid(request.DisplayName, MaxNameLength) is { } badName)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "display_name " + badName);
+        }
+
+        if (Text.Invalid(request.Owner, MaxNameLength) is { } badOwner)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "owner " + badOwner);
+        }
+
+        if (!PublicKeys.TryRead(request.PublicKey, out var publicKey, out var keyError))
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidAgentKey, keyError);
+        }
+
+        if (request.AllowedAudiences.Count is 0 or > MaxAudiences || request.AllowedAudiences.Any(a => !Identifiers.IsValid(a)) ||
+            request.AllowedAudiences.Distinct(StringComparer.Ordinal).Count() != request.AllowedAudiences.Count)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, $"allowed_audiences must list 1-{MaxAudiences} distinct audience ids.");
+        }
+
+        if (ScopeShape.Check(request.Ceiling, "ceiling") is { } badCeiling)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, badCeiling);
+        }
+
+        var hardCap = (long)options.Value.MaxCredentialLifetime.TotalSeconds;
+        var maxLifetime = request.MaxLifetimeSeconds ?? (long)options.Value.DefaultCredentialLifetime.TotalSeconds;
+        if (maxLifetime < 1 || maxLifetime > hardCap)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.LifetimeExceedsMaximum, $"max_lifetime_seconds must be between 1 and the issuer's hard cap of {hardCap}.");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var document = new AgentDocument
+        {
+            Id = request.Id,
+            DisplayName = request.DisplayName,
+            Owner = request.Owner,
+            PublicKey = Jwk.FromEd25519PublicKey(publicKey).X,
+            KeyThumbprint = Jwk.Ed25519Thumbprint(publicKey),
+            AllowedAudiences = [.. request.AllowedAudiences],
+            CeilingJson = JsonSerializer.Serialize(request.Ceiling.ToList(), CredentialJsonContext.Default.ListAuthorizationDetail),
+            MaxLifetimeSeconds = maxLifetime,
+            Status = AgentStatus.Active,
+            RegisteredBy = caller.Subject,
+            RegisteredByName = caller.Name,
+            RegisteredAt = now,
+            StandingGrantId = Identifiers.New("grant"),
+            UpdatedAt = now,
+        };
+
+        return store.Write<AgentView>(() =>
+        {
+            if (store.Agents.FindById(document.Id) is not null)
+            {
+                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentExists, $"Agent '{document.Id}' is already registered.");
+            }
+
+            store.Agents.Insert(document);
+            audit.Append(new AuditEntry(AuditEventKinds.AgentRegistered, caller.Subject, AgentId: document.Id,
+                Details: JsonSerializer.Serialize(new AgentRegisteredDetails(document.DisplayName, document.Owner, document.KeyThumbprint,
+                    document.AllowedAudiences, document.MaxLifetimeSeconds, document.StandingGrantId, JsonDocument.Parse(document.CeilingJson).RootElement),
+                    IssuerJsonContext.Default.AgentRegisteredDetails)));
+            return ToView(document);
+        });
+    }
+
+    public IReadOnlyList<AgentView> List() =>
+        store.Agents.Query().OrderBy(a => a.Id).Limit(MaxListed).ToList().Select(ToView).ToList();
+
+    public IssuerResult<AgentView> Get(string id)
+    {
+        var agent = Identifiers.IsValid(id) ? store.Agents.FindById(id) : null;
+        return agent is null
+            ? IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.")
+            : ToView(agent);
+    }
+
+    /// <summary>Suspends, resumes or decommissions an agent. Decommissioned is final.</summary>
+    public IssuerResult<AgentView> ChangeState(string id, AgentStatus target, AgentStateRequest request, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        if (Text.Invalid(request.Reason, MaxReasonLength) is { } badReason)
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
+        }
+
+        if (!Identifiers.IsValid(id))
+        {
+            return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
+        }
+
+        return store.Write<AgentView>(() =>
+        {
+            var agent = store.Agents.FindById(id);
+            if (agent is null)
+            {
+                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{id}'.");
+            }
+
+            if (agent.Status == AgentStatus.Decommissioned)
+            {
+                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
+            }
+
+            var kind = target switch
+            {
+                AgentStatus.Suspended => AuditEventKinds.AgentSuspended,
+                AgentStatus.Active => AuditEventKinds.AgentResumed,
+                _ => AuditEventKinds.AgentDecommissioned,
+            };
+            var previous = agent.Status;
+            agent.Status = target;
+            agent.UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
+            store.Agents.Update(agent);
+            audit.Append(new AuditEntry(kind, caller.Subject, AgentId: id,
+                Details: JsonSerializer.Serialize(new AgentStateDetails(request.Reason, StatusName(previous), StatusName(target)), IssuerJsonContext.Default.AgentStateDetails)));
+            return ToView(agent);
+        });
+    }
+
+    public static string StatusName(AgentStatus status) => status switch
+    {
+        AgentStatus.Active => "active",
+        AgentStatus.Suspended => "suspended",
+        _ => "decommissioned",
+    };
+
+    public static IReadOnlyList<AuthorizationDetail> Ceiling(AgentDocument agent) =>
+        JsonSerializer.Deserialize(agent.CeilingJson, CredentialJsonContext.Default.ListAuthorizationDetail) ?? [];
+
+    internal static AgentView ToView(AgentDocument agent) => new()
+    {
+        Id = agent.Id,
+        DisplayName = agent.DisplayName,
+        Owner = agent.Owner,
+        PublicKey = new JwkView(EdDsa.KeyType, EdDsa.Curve, agent.PublicKey, agent.KeyThumbprint),
+        AllowedAudiences = agent.AllowedAudiences,
+        Ceiling = Ceiling(agent),
+        MaxLifetimeSeconds = agent.MaxLifetimeSeconds,
+        Status = StatusName(agent.Status),
+        RegisteredBy = agent.RegisteredBy,
+        RegisteredAt = DateTimeOffset.FromUnixTimeMilliseconds(agent.RegisteredAt),
+        StandingGrantId = agent.StandingGrantId,
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(agent.UpdatedAt),
+    };
+}

@@ -1,0 +1,48 @@
+namespace ExecGov.Credentials.Issuer.Hosting;
+
+/// <summary>The data folder: created owner-only (0700), holding the database, generated keys and the bootstrap secret.</summary>
+internal static class DataFolder
+{
+    public const string DatabaseFile = "issuer.db";
+    public const string KeySetFile = "issuer-keyset.json";
+    public const string AdminTokenKeyFile = "admin-token-signing.pem";
+    public const string BootstrapSecretFile = "bootstrap-admin.json";
+
+    public static string Ensure(string dataPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dataPath);
+        var full = Path.GetFullPath(dataPath);
+        if (!Directory.Exists(full))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(full);
+            }
+            else
+            {
+                Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        return full;
+    }
+
+    /// <summary>Writes a new secret-bearing file readable by its owner only (0600), replacing any earlier one.</summary>
+    public static void WriteOwnerOnly(string path, ReadOnlySpan<byte> content)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            if (File.Exists(path))
+            {
+                // UnixCreateMode applies only to new files: tighten an existing one before writing into it.
+                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        using var stream = new FileStream(path, options);
+        stream.Write(content);
+        stream.Flush(flushToDisk: true);
+    }
+}

@@ -1,0 +1,72 @@
+using ExecGov.Credentials.Issuer.Admins;
+using ExecGov.Credentials.Issuer.Agents;
+using ExecGov.Credentials.Issuer.Approvals;
+using ExecGov.Credentials.Issuer.Audit;
+using ExecGov.Credentials.Issuer.Decisions;
+using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Issuer.Http;
+using ExecGov.Credentials.Issuer.Issuance;
+using ExecGov.Credentials.Issuer.Keys;
+using ExecGov.Credentials.Issuer.Publishing;
+using ExecGov.Credentials.Issuer.SelfService;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ExecGov.Credentials.Issuer.Hosting;
+
+/// <summary>Wires the issuer's middleware and endpoints into a host built with <see cref="IssuerServiceCollectionExtensions.AddIssuer"/>.</summary>
+public static class IssuerApplicationExtensions
+{
+    /// <summary>
+    /// Adds problem+json for every error (exceptions, 401/403/404/405/413/415/429), rate limiting,
+    /// authentication (and with it the embedded token endpoint), authorization, and maps the public endpoints,
+    /// the admin API under <c>/v1</c>, the agent API under <c>/v1/agent</c> and the OpenAPI document.
+    /// </summary>
+    public static WebApplication MapIssuerApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            if (error is BadHttpRequestException bad)
+            {
+                // Kestrel's own refusals (body too large, malformed framing) keep their status.
+                await Problems.WriteAsync(context, new IssuerError(IssuerErrors.ForStatus(bad.StatusCode))).ConfigureAwait(false);
+                return;
+            }
+
+            var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ExecGov.Credentials.Issuer");
+            IssuerLog.UnhandledError(logger, error ?? new InvalidOperationException("unknown"), context.Request.Method, context.Request.Path.Value ?? "/");
+            await Problems.WriteAsync(context, new IssuerError(IssuerErrorCode.InternalError)).ConfigureAwait(false);
+        }));
+        app.UseStatusCodePages(async context =>
+        {
+            var response = context.HttpContext.Response;
+            if (response.HasStarted || response.ContentLength > 0 || !string.IsNullOrEmpty(response.ContentType))
+            {
+                return;
+            }
+
+            await Problems.WriteAsync(context.HttpContext, new IssuerError(IssuerErrors.ForStatus(response.StatusCode))).ConfigureAwait(false);
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapPublicEndpoints();
+        var api = app.MapGroup("/v1");
+        api.MapAdminClientEndpoints();
+        api.MapAgentEndpoints();
+        api.MapCredentialEndpoints();
+        api.MapApprovalEndpoints();
+        api.MapKeyEndpoints();
+        api.MapAuditEndpoints();
+        api.MapDecisionEndpoints();
+        app.MapGroup("/v1/agent").MapAgentApiEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using ExecGov.Credentials.Issuer.Audit;
+using ExecGov.Credentials.Issuer.Hosting;
+using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation;
+
+namespace ExecGov.Credentials.Issuer.Keys;
+
+/// <summary>
+/// Withdraws a signing key the revocation feature declared compromised: the keyset file marks it, the
+/// loaded keys are swapped (it leaves the JWKS at once; a fresh key takes over when it was active), and the
+/// change is audited as <c>key_compromised</c>.
+/// </summary>
+internal sealed class KeyCompromiseHandler(KeyRing keys, IssuerStore store, AuditLog audit) : ISigningKeyCompromiseHandler
+{
+    public ValueTask OnCompromisedAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        var active = keys.MarkCompromised(keyId);
+        store.Write<bool>(() =>
+        {
+            audit.Append(new AuditEntry(AuditEventKinds.KeyCompromised, "issuer",
+                Details: JsonSerializer.Serialize(new KeyRotatedDetails(active, keyId, null), IssuerJsonContext.Default.KeyRotatedDetails)));
+            return true;
+        });
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ExecGov.Credentials.Issuer.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ExecGov.Credentials.Issuer.IntegrationTests;
+
+/// <summary>
+/// The real issuer host, started in-process on 127.0.0.1 port 0 with a temporary data folder (real Kestrel,
+/// real LiteDB file), plus a client that speaks its HTTP API.
+/// </summary>
+internal sealed class IssuerHost : IAsyncDisposable
+{
+    public const string IssuerId = "http://127.0.0.1:5080";
+    public const string ConsequentialAction = "payments.release";
+
+    private readonly WebApplication _app;
+    private readonly bool _ownsFolder;
+
+    private IssuerHost(WebApplication app, string dataPath, bool ownsFolder, Uri baseAddress)
+    {
+        _app = app;
+        DataPath = dataPath;
+        _ownsFolder = ownsFolder;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public string DataPath { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public string DatabasePath => Path.Combine(DataPath, "issuer.db");
+
+    public static string NewDataFolder() => Directory.CreateTempSubdirectory("execgov-issuer-it-").FullName;
+
+    /// <summary>Starts a host; pass <paramref name="dataPath"/> to restart on an existing folder (then it is not deleted).</summary>
+    public static async Task<IssuerHost> StartAsync(string? dataPath = null, string[]? extraArgs = null, Action<WebApplicationBuilder>? configure = null)
+    {
+        var owns = dataPath is null;
+        dataPath ??= NewDataFolder();
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--Issuer:DataPath={dataPath}",
+            $"--Issuer:IssuerId={IssuerId}",
+            $"--Issuer:Policy:ConsequentialActions:0={ConsequentialAction}",
+            "--Issuer:Policy:AmountThreshold=1000",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs ?? [],
+        ];
+        var app = Program.Build(args, configure);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new IssuerHost(app, dataPath, owns, new Uri(address));
+    }
+
+    public BootstrapSecret ReadBootstrapSecret()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataPath, "bootstrap-admin.json")));
+        return new BootstrapSecret(document.RootElement.GetProperty("client_id").GetString()!, document.RootElement.GetProperty("client_secret").GetString()!);
+    }
+
+    public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        });
+        return await Http.PostAsync("/connect/token", content);
+    }
+
+    public async Task<string> SignInAsync(string clientId, string secret)
+    {
+        using var response = await RequestTokenAsync(clientId, secret);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    public async Task<string> SignInAsBootstrapAsync()
+    {
+        var secret = ReadBootstrapSecret();
+        return await SignInAsync(secret.ClientId, secret.ClientSecret);
+    }
+
+    /// <summary>Creates an admin client with the given roles and signs it in.</summary>
+    public async Task<string> CreateClientAndSignInAsync(string adminToken, string clientId, params string[] roles)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/v1/admin-clients", adminToken, new { client_id = clientId, display_name = clientId, roles });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
+        return await SignInAsync(clientId, JsonNode.Parse(body)!["client_secret"]!.GetValue<string>());
+    }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, object? body = null, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        if (body is not null)
+        {
+            request.Content = body is string raw ? new StringContent(raw, Encoding.UTF8, "application/json") : JsonContent.Create(body);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<JsonNode> SendJsonAsync(HttpMethod method, string path, string? token, object? body, System.Net.HttpStatusCode expected, string? authorization = null)
+    {
+        using var response = await SendAsync(method, path, token, body, authorization);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{method} {path}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    public async Task StopAsync() => await _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsFolder)
+        {
+            DeleteFolder(DataPath);
+        }
+    }
+
+    public static void DeleteFolder(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still closing; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
+
+internal sealed record BootstrapSecret(string ClientId, string ClientSecret);

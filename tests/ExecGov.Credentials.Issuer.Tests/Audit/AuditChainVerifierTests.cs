@@ -1,0 +1,86 @@
+using ExecGov.Credentials.Issuer.Audit;
+
+namespace ExecGov.Credentials.Issuer.Tests.Audit;
+
+public sealed class AuditChainVerifierTests : IDisposable
+{
+    private readonly IssuerServices _services = new();
+
+    [Fact]
+    public void Chain_of_appended_records_is_intact()
+    {
+        Append(5);
+        var report = AuditChainVerifier.Verify(_services.Store.Audit.FindAll());
+        Assert.True(report.IsIntact);
+        Assert.Equal(5, report.RecordCount);
+        Assert.Equal(_services.Store.Audit.FindById(5).Hash, report.LastHash);
+    }
+
+    [Fact]
+    public void Altered_details_are_reported_as_a_hash_mismatch_at_that_record()
+    {
+        Append(5);
+        var record = _services.Store.Audit.FindById(3);
+        record.Details = "{\"reason\":\"nothing to see\"}";
+        _services.Store.Audit.Update(record);
+
+        var report = AuditChainVerifier.Verify(_services.Store.Audit.FindAll());
+        Assert.False(report.IsIntact);
+        Assert.Equal(3, report.FirstBrokenSequence);
+        Assert.Equal("hash_mismatch", report.Problem);
+    }
+
+    [Fact]
+    public void Record_rehashed_after_alteration_breaks_the_next_link()
+    {
+        Append(5);
+        var record = _services.Store.Audit.FindById(2);
+        record.Actor = "mallory";
+        record.Hash = AuditCanonicalForm.ComputeHash(record);
+        _services.Store.Audit.Update(record);
+
+        var report = AuditChainVerifier.Verify(_services.Store.Audit.FindAll());
+        Assert.Equal(3, report.FirstBrokenSequence);
+        Assert.Equal("previous_hash_mismatch", report.Problem);
+    }
+
+    [Fact]
+    public void Deleted_record_is_reported_as_a_sequence_gap()
+    {
+        Append(5);
+        _services.Store.Audit.Delete(4);
+
+        var report = AuditChainVerifier.Verify(_services.Store.Audit.FindAll());
+        Assert.Equal(4, report.FirstBrokenSequence);
+        Assert.Equal("sequence_gap", report.Problem);
+    }
+
+    [Fact]
+    public void Failed_unit_of_work_leaves_no_audit_record()
+    {
+        Append(1);
+        var result = _services.Store.Write<bool>(() =>
+        {
+            _services.Audit.Append(new AuditEntry("test_event", "tester"));
+            return Errors.IssuerResult<bool>.Fail(Errors.IssuerErrorCode.InvalidRequest);
+        });
+
+        Assert.True(result.Failed);
+        Assert.Equal(1, _services.Store.Audit.Count());
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private void Append(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            _services.Store.Write<bool>(() =>
+            {
+                _services.Audit.Append(new AuditEntry("test_event", "tester", Details: $"{{\"n\":{i}}}"));
+                return true;
+            });
+            _services.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+}
