@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>One running issuer shared by a test class, with signed-in callers for each role.</summary>
 public sealed class IssuerFixture : IAsyncLifetime

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>Reads an RFC 9457 problem answer and checks its shape.</summary>
 internal static class Problems

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>Bad input answers problem+json with a stable code and changes nothing.</summary>
 public sealed class BadInputTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Verifier;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>The "done when" path on the real host: admin issuance, refusals, self-service, approvals, live verification.</summary>
 public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>

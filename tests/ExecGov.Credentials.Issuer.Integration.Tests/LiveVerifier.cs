@@ -6,7 +6,7 @@ using ExecGov.Credentials.Verifier.Proofs;
 using ExecGov.Credentials.Verifier.Status;
 using Microsoft.Extensions.Options;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>The verifier library, trusting the running issuer through its live JWKS over HTTP.</summary>
 internal sealed class LiveVerifier : IDisposable

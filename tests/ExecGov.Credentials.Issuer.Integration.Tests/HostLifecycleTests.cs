@@ -10,7 +10,7 @@ using ExecGov.Credentials.Verifier.Status;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>Tests that need a host of their own: restarts, tampering, crashes, rotation, limits, status allocation.</summary>
 public sealed class HostLifecycleTests

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>
 /// The real issuer host, started in-process on 127.0.0.1 port 0 with a temporary data folder (real Kestrel,

@@ -2,7 +2,7 @@ using Bogus;
 using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Crypto;
 
-namespace ExecGov.Credentials.Issuer.IntegrationTests;
+namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>Realistic agents from Bogus on a fixed seed, each with a fresh Ed25519 key.</summary>
 internal sealed class TestAgents
