@@ -55,10 +55,16 @@ internal sealed class IssuerApi(HttpClient http)
         return (issued["credential"]!.GetValue<string>(), issued["credential_id"]!.GetValue<string>());
     }
 
-    /// <summary>Revokes one credential; returns once the issuer answered 200 (the act is durable and pushed).</summary>
-    public Task RevokeAsync(string credentialId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "/v1/revocations", _responder,
-            new { scope = "credential", target = credentialId, action = "revoke", reason = "propagation benchmark" }, HttpStatusCode.OK, cancellationToken);
+    /// <summary>
+    /// Revokes one credential; returns once the issuer answered 200 (the act is durable, pushed and audited) with
+    /// the act's <c>changed_at</c>, the moment the lists changed.
+    /// </summary>
+    public async Task<DateTimeOffset> RevokeAsync(string credentialId, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(HttpMethod.Post, "/v1/revocations", _responder,
+            new { scope = "credential", target = credentialId, action = "revoke", reason = "propagation benchmark" }, HttpStatusCode.OK, cancellationToken).ConfigureAwait(false);
+        return answer["changed_at"]!.GetValue<DateTimeOffset>();
+    }
 
     private async Task<string> TokenAsync(string clientId, string secret, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ internal static class PropagationRun
 
             var concurrency = push ? settings.PushConcurrency : settings.PollConcurrency;
             var loadBefore = LoadAverage();
-            var samples = new ConcurrentBag<double>();
+            var samples = new ConcurrentBag<Sample>();
             var failures = new ConcurrentBag<string>();
             var otherDenials = 0;
             var done = 0;
@@ -58,14 +58,18 @@ internal static class PropagationRun
                     return;
                 }
 
-                await api.RevokeAsync(credential.Id, ct).ConfigureAwait(false);
+                var call = Stopwatch.StartNew();
+                var changedAt = await api.RevokeAsync(credential.Id, ct).ConfigureAwait(false);
+                var callMs = call.Elapsed.TotalMilliseconds;
                 var clock = Stopwatch.StartNew();
                 while (true)
                 {
                     var reason = await verifier.VerifyAsync(credential.Token, ct).ConfigureAwait(false);
                     if (reason == "revoked")
                     {
-                        samples.Add(clock.Elapsed.TotalMilliseconds);
+                        // Both services run on this machine's clock, so the wall-clock time since changed_at is
+                        // the propagation from the commit itself, whenever the responder's answer arrived.
+                        samples.Add(new Sample(clock.Elapsed.TotalMilliseconds, (DateTimeOffset.UtcNow - changedAt).TotalMilliseconds, callMs));
                         break;
                     }
 
