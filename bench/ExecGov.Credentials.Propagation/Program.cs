@@ -14,7 +14,7 @@ mode.AcceptOnlyFromAmong("push", "poll", "both");
 var count = new Option<int>("--count") { Description = "credentials issued and revoked per mode", DefaultValueFactory = _ => 1_000 };
 var ttl = new Option<int>("--ttl") { Description = "the issuer's status-list ttl in seconds in poll mode", DefaultValueFactory = _ => 2 };
 var pushConcurrency = new Option<int>("--push-concurrency") { Description = "revocations measured at once in push mode", DefaultValueFactory = _ => 1 };
-var pollConcurrency = new Option<int>("--poll-concurrency") { Description = "revocations measured at once in poll mode", DefaultValueFactory = _ => 50 };
+var pollConcurrency = new Option<int>("--poll-concurrency") { Description = "revocations measured at once in poll mode", DefaultValueFactory = _ => 20 };
 
 var root = new RootCommand("Measures revocation propagation from the issuer to a separate verifier endpoint process.")
 {

@@ -51,6 +51,14 @@ internal static class PropagationRun
             var total = Stopwatch.StartNew();
             await Parallel.ForEachAsync(credentials, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (credential, ct) =>
             {
+                if (!push)
+                {
+                    // Revocations arrive at random moments relative to the verifier's polls, as they would in
+                    // practice; without this the workers revoke right after each poll (they all wake up on it)
+                    // and every sample is a worst case.
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, settings.TimeToLiveSeconds * 1000)), ct).ConfigureAwait(false);
+                }
+
                 var before = await verifier.VerifyAsync(credential.Token, ct).ConfigureAwait(false);
                 if (before != "allowed")
                 {
@@ -103,7 +111,7 @@ internal static class PropagationRun
 
             var description = push
                 ? $"push (event stream), {concurrency} at a time"
-                : $"poll only (no events URI), ttl {settings.TimeToLiveSeconds} s, {concurrency} at a time, verify every {PollModeSpacing.TotalMilliseconds:0} ms";
+                : $"poll only (no events URI), ttl {settings.TimeToLiveSeconds} s, {concurrency} at a time, each after a random 0–ttl pause, verify every {PollModeSpacing.TotalMilliseconds:0} ms";
             return new LatencyReport(description, [.. samples], failures.Count, otherDenials, total.Elapsed, loadBefore, LoadAverage());
         }
         finally
