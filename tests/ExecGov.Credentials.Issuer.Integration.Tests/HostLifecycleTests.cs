@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Credentials;
@@ -233,35 +232,11 @@ public sealed class HostLifecycleTests
         var folder = IssuerHost.NewDataFolder();
         try
         {
-            var server = Path.Combine(AppContext.BaseDirectory, "ExecGov.Credentials.Issuer.Server.dll");
-            var start = new ProcessStartInfo("dotnet")
+            string credentialId;
+            await using (var process = await IssuerProcess.StartAsync(folder))
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                Environment = { ["Logging__LogLevel__Default"] = "Information" },
-            };
-            foreach (var arg in new[] { server, "--urls", "http://127.0.0.1:0", $"--Issuer:DataPath={folder}", $"--Issuer:IssuerId={IssuerHost.IssuerId}" })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            string? credentialId = null;
-            try
-            {
-                var address = await ReadListeningAddressAsync(process);
-                using var http = new HttpClient { BaseAddress = address };
-                var secret = await ReadWhenPresentAsync(Path.Combine(folder, "bootstrap-admin.json"));
-                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "client_credentials",
-                    ["client_id"] = secret["client_id"]!.GetValue<string>(),
-                    ["client_secret"] = secret["client_secret"]!.GetValue<string>(),
-                });
-                using var tokenResponse = await http.PostAsync("/connect/token", form);
-                var token = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())!["access_token"]!.GetValue<string>();
-                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                var http = process.Http;
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await process.SignInAsBootstrapAsync(folder));
                 var agent = _agents.Next();
                 using var registered = await http.PostAsync("/v1/agents", System.Net.Http.Json.JsonContent.Create(agent.Registration()));
                 Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
@@ -269,49 +244,20 @@ public sealed class HostLifecycleTests
                     new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() }));
                 Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
                 credentialId = JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["credential_id"]!.GetValue<string>();
-            }
-            finally
-            {
-                // SIGKILL: no graceful shutdown, no LiteDB dispose.
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
+
+                // SIGKILL right after the 201: no graceful shutdown, no LiteDB dispose.
+                process.Kill();
             }
 
             using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder, "issuer.db"), Connection = ConnectionType.Direct });
             Assert.NotNull(db.GetCollection<CredentialDocument>("credentials").FindById(credentialId));
             Assert.NotNull(db.GetCollection<AuditDocument>("audit").FindOne(a => a.CredentialId == credentialId && a.Kind == "credential_issued"));
+            using var revocations = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder, "revocation.db"), Connection = ConnectionType.Direct });
+            Assert.NotNull(revocations.GetCollection("credentials").FindById(credentialId));
         }
         finally
         {
             IssuerHost.DeleteFolder(folder);
         }
-    }
-
-    private static async Task<Uri> ReadListeningAddressAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            var at = line.IndexOf("Now listening on: ", StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                return new Uri(line[(at + "Now listening on: ".Length)..].Trim());
-            }
-        }
-
-        throw new InvalidOperationException("The issuer process ended before listening: " + await process.StandardError.ReadToEndAsync());
-    }
-
-    private static async Task<JsonNode> ReadWhenPresentAsync(string path)
-    {
-        // The file is written before the server listens; poll briefly in case the file system lags.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!File.Exists(path))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{path} never appeared");
-            await Task.Delay(50);
-        }
-
-        return JsonNode.Parse(await File.ReadAllTextAsync(path))!;
     }
 }

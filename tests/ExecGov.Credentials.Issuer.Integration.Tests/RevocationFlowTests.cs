@@ -151,6 +151,25 @@ public sealed class RevocationFlowTests(RevocationFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Agent_scope_suspend_and_unsuspend_acts_move_the_registry_with_the_credentials()
+    {
+        var agent = await fixture.RegisterAgentAsync();
+        var credential = await fixture.IssueAsync(agent);
+        await AssertAllowedAsync(credential, agent);
+
+        await fixture.ActAsync("agent", agent.Id, "suspend", "INC-2043: unusual destinations");
+        await Verifier.VerifyUntilAsync(credential.Token, agent, RevocationFixture.Moments, ReasonCode.Suspended);
+        var suspended = await Host.SendJsonAsync(HttpMethod.Get, $"/v1/agents/{agent.Id}", fixture.ResponderToken, null, HttpStatusCode.OK);
+        Assert.Equal("suspended", suspended["status"]!.GetValue<string>());
+
+        await fixture.ActAsync("agent", agent.Id, "unsuspend", "INC-2043 cleared");
+        await Verifier.VerifyUntilAsync(credential.Token, agent, RevocationFixture.Moments, ReasonCode.Allowed);
+        var resumed = await Host.SendJsonAsync(HttpMethod.Get, $"/v1/agents/{agent.Id}", fixture.ResponderToken, null, HttpStatusCode.OK);
+        Assert.Equal("active", resumed["status"]!.GetValue<string>());
+        await AssertAllowedAsync(await fixture.IssueAsync(agent), agent);
+    }
+
+    [Fact]
     public async Task Agent_suspension_suspends_its_live_credentials_at_once_and_resumption_restores_them()
     {
         var agent = await fixture.RegisterAgentAsync();

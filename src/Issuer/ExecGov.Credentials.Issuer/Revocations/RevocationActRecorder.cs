@@ -60,9 +60,6 @@ internal sealed class RevocationActRecorder(IssuerStore store, AuditLog audit, T
         return written.Value;
     }
 
-    /// <summary>Whether the issuer side of act <paramref name="actId"/> is committed here.</summary>
-    public bool IsRecorded(long actId) => store.RecordedActs.FindById(actId) is not null;
-
     private void ApplyToAgent(RevocationAuditRecord record)
     {
         var request = record.Request;
