@@ -101,7 +101,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// Registers an agent allowed on both samples (and on <c>reports-api</c>): invoices read freely, payments released up
     /// to 5,000 EUR per call — payment release is consequential, so each grant of it waits for an approver.
     /// </summary>
-    internal async Task RegisterAgentAsync(string id, JsonNode publicJwk) =>
+    internal async Task<JsonNode> RegisterAgentAsync(string id, JsonNode publicJwk) =>
         await Issuer.SendJsonAsync(HttpMethod.Post, "v1/agents", AdminToken, new
         {
             id,
@@ -122,16 +122,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }, HttpStatusCode.Created);
 
     /// <summary>A fresh agent with its own key file, registered like <see cref="AgentId"/>.</summary>
-    internal async Task<(string Id, string KeyPath)> NewAgentAsync(string name)
+    internal async Task<TestAgent> NewAgentAsync(string name)
     {
         var id = $"agent-{name}-{Faker.Random.AlphaNumeric(6).ToLowerInvariant()}";
         var path = Folder.File(id + ".json");
-        using (var key = AgentKey.Create(path))
-        {
-            await RegisterAgentAsync(id, JsonNode.Parse(key.PublicJwk)!);
-        }
-
-        return (id, path);
+        var key = AgentKey.Create(path);
+        _owned.Add(key);
+        var registered = await RegisterAgentAsync(id, JsonNode.Parse(key.PublicJwk)!);
+        return new TestAgent(id, path, key, registered["standing_grant_id"]!.GetValue<string>());
     }
 
     /// <summary>The scope of a payment-release grant on <paramref name="audience"/>: any invoice, at most <paramref name="maxAmount"/> EUR.</summary>
@@ -218,6 +216,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     internal decimal NextAmount(decimal max) => Math.Round(Faker.Random.Decimal(10m, max), 2);
 }
+
+/// <summary>A registered agent of one test: its id, key file and key, and the standing grant its registration created.</summary>
+internal sealed record TestAgent(string Id, string KeyPath, AgentKey Key, string StandingGrantId);
 
 /// <summary>Every end-to-end test shares one running system, one test at a time (the ledgers are compared before and after).</summary>
 [CollectionDefinition(Name)]
