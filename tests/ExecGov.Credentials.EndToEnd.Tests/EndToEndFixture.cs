@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text.Json.Nodes;
 using Bogus;
@@ -6,6 +7,8 @@ using ExecGov.Credentials.Agent.Credentials;
 using ExecGov.Credentials.Agent.Keys;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.EndToEnd.Tests.Hosts;
+using ExecGov.Credentials.Verifier.Status;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecGov.Credentials.EndToEnd.Tests;
 
@@ -20,6 +23,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public const string ApiAudience = "payments-api";
     public const string McpAudience = "payments-mcp";
     public const string Approver = "approver-ines";
+    public const string Responder = "responder-raj";
 
     private readonly List<IDisposable> _owned = [];
 
@@ -57,7 +61,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         AdminToken = await Issuer.SignInAsync(adminId, adminSecret);
         ApproverToken = await Issuer.SignInAsync(Approver, await Issuer.CreateClientAsync(AdminToken, Approver, "approver"));
         AuditorToken = await Issuer.SignInAsync("auditor-ade", await Issuer.CreateClientAsync(AdminToken, "auditor-ade", "auditor"));
-        ResponderToken = await Issuer.SignInAsync("responder-raj", await Issuer.CreateClientAsync(AdminToken, "responder-raj", "responder"));
+        ResponderToken = await Issuer.SignInAsync(Responder, await Issuer.CreateClientAsync(AdminToken, Responder, "responder"));
 
         var apiShipper = await Issuer.CreateClientAsync(AdminToken, "verifier-payments-api", "verifier");
         var mcpShipper = await Issuer.CreateClientAsync(AdminToken, "verifier-payments-mcp", "verifier");
@@ -208,6 +212,35 @@ public sealed class EndToEndFixture : IAsyncLifetime
         var path = Folder.File(name);
         File.WriteAllText(path, contents);
         return path;
+    }
+
+    /// <summary>
+    /// Revokes <paramref name="credentialId"/> as the responder, then waits until <paramref name="sample"/>'s status
+    /// source (pushed over the issuer's event stream) knows, so the call after it is a real "after revocation".
+    /// </summary>
+    internal async Task RevokeAsync(string credentialId, string credential, SampleUnderTest sample)
+    {
+        var act = await Issuer.SendJsonAsync(HttpMethod.Post, "v1/revocations", ResponderToken,
+            new { scope = "credential", target = credentialId, action = "revoke", reason = "agent behaved outside its task" }, HttpStatusCode.OK);
+        Assert.Equal(1, act["changed"]!.GetValue<int>());
+
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(credential.Split('.')[1]))!;
+        var reference = new StatusListReference
+        {
+            Index = payload["status"]!["status_list"]!["idx"]!.GetValue<int>(),
+            Uri = payload["status"]!["status_list"]!["uri"]!.GetValue<string>(),
+        };
+        var status = sample.Services.GetRequiredService<ICredentialStatusSource>();
+        await Eventually.TrueAsync(
+            async () => await status.GetStatusAsync(Issuer.IssuerId, reference, CancellationToken.None) == CredentialStatus.Revoked,
+            $"the revocation of {credentialId} to reach the sample");
+    }
+
+    /// <summary>Asserts the credential's trace records its revocation by the responder.</summary>
+    internal async Task AssertRevocationTracedAsync(string credentialId)
+    {
+        var trace = await Issuer.SendJsonAsync(HttpMethod.Get, $"v1/audit/trace/{credentialId}", AuditorToken, null, HttpStatusCode.OK);
+        Assert.Contains(trace["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "revocation_recorded" && e["actor"]!.GetValue<string>() == Responder);
     }
 
     internal string NextInvoice() => $"{Faker.Date.Recent(90, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc)):yyyy}-{Faker.Random.Int(100, 999)}";

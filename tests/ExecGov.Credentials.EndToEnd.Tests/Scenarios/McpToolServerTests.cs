@@ -69,7 +69,14 @@ public sealed class McpToolServerTests(EndToEndFixture system)
         }
 
         Assert.Equal(executed, (await mcp.LedgerAsync()).Count);
+
+        // After revocation: the same call that ran before is refused, and the tool does not run.
+        await system.RevokeAsync(credentialId, issued["credential"]!.GetValue<string>(), mcp);
+        decisions.Add(credentialId, Denied(await CallToolAsync(credentialFile, endpoint, "release_payment", Release(invoice, 10m, iban)), "revoked"), "revoked");
+        Assert.Equal(executed, (await mcp.LedgerAsync()).Count);
+
         await decisions.AssertTracedAsync(system, EndToEndFixture.Approver);
+        await system.AssertRevocationTracedAsync(credentialId);
     }
 
     private static string Release(string invoice, decimal amount, string iban) =>
