@@ -26,6 +26,3 @@ internal sealed record VerifyBody
     [JsonPropertyName("context")]
     public required Dictionary<string, string> Context { get; init; }
 }
-
-[JsonSerializable(typeof(VerifyBody))]
-internal sealed partial class LoadJsonContext : JsonSerializerContext;

@@ -249,13 +249,3 @@ public sealed class EndToEndFixture : IAsyncLifetime
 
     internal decimal NextAmount(decimal max) => Math.Round(Faker.Random.Decimal(10m, max), 2);
 }
-
-/// <summary>A registered agent of one test: its id, key file and key, and the standing grant its registration created.</summary>
-internal sealed record TestAgent(string Id, string KeyPath, AgentKey Key, string StandingGrantId);
-
-/// <summary>Every end-to-end test shares one running system, one test at a time (the ledgers are compared before and after).</summary>
-[CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
-{
-    public const string Name = "end-to-end";
-}
