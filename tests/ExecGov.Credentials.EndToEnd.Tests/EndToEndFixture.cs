@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text.Json.Nodes;
 using Bogus;
@@ -6,6 +7,8 @@ using ExecGov.Credentials.Agent.Credentials;
 using ExecGov.Credentials.Agent.Keys;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.EndToEnd.Tests.Hosts;
+using ExecGov.Credentials.Verifier.Status;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecGov.Credentials.EndToEnd.Tests;
 
@@ -20,6 +23,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     public const string ApiAudience = "payments-api";
     public const string McpAudience = "payments-mcp";
     public const string Approver = "approver-ines";
+    public const string Responder = "responder-raj";
 
     private readonly List<IDisposable> _owned = [];
 
@@ -57,7 +61,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
         AdminToken = await Issuer.SignInAsync(adminId, adminSecret);
         ApproverToken = await Issuer.SignInAsync(Approver, await Issuer.CreateClientAsync(AdminToken, Approver, "approver"));
         AuditorToken = await Issuer.SignInAsync("auditor-ade", await Issuer.CreateClientAsync(AdminToken, "auditor-ade", "auditor"));
-        ResponderToken = await Issuer.SignInAsync("responder-raj", await Issuer.CreateClientAsync(AdminToken, "responder-raj", "responder"));
+        ResponderToken = await Issuer.SignInAsync(Responder, await Issuer.CreateClientAsync(AdminToken, Responder, "responder"));
 
         var apiShipper = await Issuer.CreateClientAsync(AdminToken, "verifier-payments-api", "verifier");
         var mcpShipper = await Issuer.CreateClientAsync(AdminToken, "verifier-payments-mcp", "verifier");
@@ -101,7 +105,7 @@ public sealed class EndToEndFixture : IAsyncLifetime
     /// Registers an agent allowed on both samples (and on <c>reports-api</c>): invoices read freely, payments released up
     /// to 5,000 EUR per call — payment release is consequential, so each grant of it waits for an approver.
     /// </summary>
-    internal async Task RegisterAgentAsync(string id, JsonNode publicJwk) =>
+    internal async Task<JsonNode> RegisterAgentAsync(string id, JsonNode publicJwk) =>
         await Issuer.SendJsonAsync(HttpMethod.Post, "v1/agents", AdminToken, new
         {
             id,
@@ -122,16 +126,14 @@ public sealed class EndToEndFixture : IAsyncLifetime
         }, HttpStatusCode.Created);
 
     /// <summary>A fresh agent with its own key file, registered like <see cref="AgentId"/>.</summary>
-    internal async Task<(string Id, string KeyPath)> NewAgentAsync(string name)
+    internal async Task<TestAgent> NewAgentAsync(string name)
     {
         var id = $"agent-{name}-{Faker.Random.AlphaNumeric(6).ToLowerInvariant()}";
         var path = Folder.File(id + ".json");
-        using (var key = AgentKey.Create(path))
-        {
-            await RegisterAgentAsync(id, JsonNode.Parse(key.PublicJwk)!);
-        }
-
-        return (id, path);
+        var key = AgentKey.Create(path);
+        _owned.Add(key);
+        var registered = await RegisterAgentAsync(id, JsonNode.Parse(key.PublicJwk)!);
+        return new TestAgent(id, path, key, registered["standing_grant_id"]!.GetValue<string>());
     }
 
     /// <summary>The scope of a payment-release grant on <paramref name="audience"/>: any invoice, at most <paramref name="maxAmount"/> EUR.</summary>
@@ -212,16 +214,38 @@ public sealed class EndToEndFixture : IAsyncLifetime
         return path;
     }
 
+    /// <summary>
+    /// Revokes <paramref name="credentialId"/> as the responder, then waits until <paramref name="sample"/>'s status
+    /// source (pushed over the issuer's event stream) knows, so the call after it is a real "after revocation".
+    /// </summary>
+    internal async Task RevokeAsync(string credentialId, string credential, SampleUnderTest sample)
+    {
+        var act = await Issuer.SendJsonAsync(HttpMethod.Post, "v1/revocations", ResponderToken,
+            new { scope = "credential", target = credentialId, action = "revoke", reason = "agent behaved outside its task" }, HttpStatusCode.OK);
+        Assert.Equal(1, act["changed"]!.GetValue<int>());
+
+        var payload = JsonNode.Parse(Base64Url.DecodeFromChars(credential.Split('.')[1]))!;
+        var reference = new StatusListReference
+        {
+            Index = payload["status"]!["status_list"]!["idx"]!.GetValue<int>(),
+            Uri = payload["status"]!["status_list"]!["uri"]!.GetValue<string>(),
+        };
+        var status = sample.Services.GetRequiredService<ICredentialStatusSource>();
+        await Eventually.TrueAsync(
+            async () => await status.GetStatusAsync(Issuer.IssuerId, reference, CancellationToken.None) == CredentialStatus.Revoked,
+            $"the revocation of {credentialId} to reach the sample");
+    }
+
+    /// <summary>Asserts the credential's trace records its revocation by the responder.</summary>
+    internal async Task AssertRevocationTracedAsync(string credentialId)
+    {
+        var trace = await Issuer.SendJsonAsync(HttpMethod.Get, $"v1/audit/trace/{credentialId}", AuditorToken, null, HttpStatusCode.OK);
+        Assert.Contains(trace["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "revocation_recorded" && e["actor"]!.GetValue<string>() == Responder);
+    }
+
     internal string NextInvoice() => $"{Faker.Date.Recent(90, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc)):yyyy}-{Faker.Random.Int(100, 999)}";
 
     internal string NextIban() => Faker.Finance.Iban(formatted: false, countryCode: "DE");
 
     internal decimal NextAmount(decimal max) => Math.Round(Faker.Random.Decimal(10m, max), 2);
-}
-
-/// <summary>Every end-to-end test shares one running system, one test at a time (the ledgers are compared before and after).</summary>
-[CollectionDefinition(Name)]
-public sealed class EndToEndCollection : ICollectionFixture<EndToEndFixture>
-{
-    public const string Name = "end-to-end";
 }

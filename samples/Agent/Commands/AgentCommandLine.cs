@@ -23,7 +23,7 @@ internal static class AgentCommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync("error: " + parse.Errors[0].Message).ConfigureAwait(false);
+            await stderr.WriteLineAsync("error: " + string.Join(" ", parse.Errors.Select(e => e.Message))).ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
 

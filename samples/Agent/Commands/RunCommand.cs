@@ -5,6 +5,7 @@ using ExecGov.Credentials.Agent.Credentials;
 using ExecGov.Credentials.Agent.Keys;
 using ExecGov.Credentials.Agent.Proofs;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Samples.Agent.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -49,11 +50,7 @@ internal static class RunCommand
 
             // The SDK says what it does (issued, waiting for approval …) through its log: to standard error, so
             // standard output stays the target's answer.
-            using var logging = LoggerFactory.Create(builder => builder
-                .SetMinimumLevel(LogLevel.Warning)
-                .AddFilter("ExecGov", LogLevel.Information)
-                .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
-                .AddSimpleConsole(console => console.SingleLine = true));
+            using var logging = LoggerFactory.Create(builder => builder.AddProvider(new TextWriterLoggerProvider(stderr, LogLevel.Information)));
             using var agentKey = AgentKey.Load(keyPath);
             using var issuerHttp = new HttpClient(HttpCall.Network()) { Timeout = TimeSpan.FromSeconds(30) };
             AgentCredentialProvider credentials;

@@ -14,11 +14,3 @@ internal static class SampleAgent
         return new AgentRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 }
-
-/// <summary>What one run of the sample agent printed and returned.</summary>
-internal sealed record AgentRun(int ExitCode, string Stdout, string Stderr)
-{
-    public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    public override string ToString() => $"exit {ExitCode}\nstdout: {Stdout}\nstderr: {Stderr}";
-}

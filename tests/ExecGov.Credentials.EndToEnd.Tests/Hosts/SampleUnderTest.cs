@@ -54,9 +54,6 @@ internal sealed class SampleUnderTest : IAsyncDisposable
             "--StatusLists:StreamReconnectMinimumDelay=00:00:00.100",
             "--StatusLists:StreamReconnectMaximumDelay=00:00:01",
             "--Logging:LogLevel:Default=Warning",
-
-            // TEMPORARY until the issuer hosts revocation: its credentials carry no status claim yet.
-            "--Verifier:RequireStatus=false",
         ];
         try
         {

@@ -12,7 +12,7 @@ internal sealed partial class Decisions
 
     public void Add(string credentialId, string decisionId, string reason) => _seen.Add((credentialId, decisionId, reason));
 
-    /// <summary>The decision id in an MCP denial or tool result text: <c>… (decision 0193…)</c>.</summary>
+    /// <summary>The decision id in an MCP denial or tool result text: <c>… decision 0193…)</c>.</summary>
     public static string IdInText(string text) => DecisionIdPattern().Match(text) is { Success: true } match
         ? match.Groups[1].Value
         : throw new Xunit.Sdk.XunitException($"No decision id in '{text}'.");
@@ -56,6 +56,6 @@ internal sealed partial class Decisions
             .Select(e => e!["details"]!["decision_id"]!.GetValue<string>())
             .ToHashSet(StringComparer.Ordinal);
 
-    [GeneratedRegex(@"\(decision ([0-9a-f]{32})\)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bdecision ([0-9a-f]{32})\)", RegexOptions.CultureInvariant)]
     private static partial Regex DecisionIdPattern();
 }

@@ -75,7 +75,13 @@ public sealed class PaymentsApiTests(EndToEndFixture system)
         decisions.Add(credential.CredentialId, await DeniedAsync(await SendWithProofAsync(api.Http, target, credential.Credential, proof, new { amount = 20m, currency = "EUR", destination = iban }), HttpStatusCode.Unauthorized, "invalid_dpop_proof", "proof_replayed"), "proof_replayed");
         Assert.Equal(executed, (await api.LedgerAsync()).Count);
 
+        // After revocation: a responder withdraws the credential; the next call, in scope and with a fresh proof, is refused.
+        await system.RevokeAsync(credential.CredentialId, credential.Credential, api);
+        decisions.Add(credential.CredentialId, await DeniedAsync(await agent.PostAsJsonAsync($"v1/payments/{invoice}/release", new { amount = 10m, currency = "EUR", destination = iban }), HttpStatusCode.Forbidden, "invalid_token", "revoked"), "revoked");
+        Assert.Equal(executed, (await api.LedgerAsync()).Count);
+
         await decisions.AssertTracedAsync(system, EndToEndFixture.Approver);
+        await system.AssertRevocationTracedAsync(credential.CredentialId);
     }
 
     /// <summary>Asserts an ExecGov denial (status, challenge, problem body); returns its decision id.</summary>

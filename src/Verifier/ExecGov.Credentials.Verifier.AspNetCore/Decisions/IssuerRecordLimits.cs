@@ -34,8 +34,11 @@ internal static class IssuerRecordLimits
         };
     }
 
+    // Runs for every shipped decision: a vectorized span search, no enumerator (char.IsControl is exactly these two ranges).
     private static bool Fits(string? value) =>
-        value is null || (value.Length <= MaxFieldLength && !string.IsNullOrWhiteSpace(value) && !value.Any(char.IsControl));
+        value is null ||
+        (value.Length <= MaxFieldLength && !string.IsNullOrWhiteSpace(value) &&
+         !value.AsSpan().ContainsAnyInRange('\u0000', '\u001F') && !value.AsSpan().ContainsAnyInRange('\u007F', '\u009F'));
 
     /// <summary>Control characters become U+FFFD, an over-long value is cut with a trailing ellipsis, a blank one is left out.</summary>
     private static string? FitText(string? value)
