@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using ExecGov.Credentials.Cli.Admins;
 using ExecGov.Credentials.Cli.Agents;
 using ExecGov.Credentials.Cli.Audit;
 using ExecGov.Credentials.Cli.Credentials;
@@ -28,6 +29,7 @@ internal static class CliApp
         root.Options.Add(GlobalOptions.Issuer);
         root.Options.Add(GlobalOptions.Profile);
         root.Subcommands.Add(LoginCommand.Build());
+        root.Subcommands.Add(AdminsCommand.Build());
         root.Subcommands.Add(KeysCommand.Build());
         root.Subcommands.Add(AgentsCommand.Build());
         root.Subcommands.Add(CredentialsCommand.Build());

@@ -49,7 +49,7 @@ internal static class AuditCommand
                     JsonRead.Items(trace["events"]).Select(e => (IReadOnlyList<string?>)
                     [
                         JsonRead.Long(e, "seq") is { } seq ? JsonRead.Number(seq) : null, Times.Show(e, "at"), JsonRead.Str(e, "kind"), JsonRead.Str(e, "actor"),
-                        JsonRead.Str(e, "credential_id"), JsonRead.Str(e, "details"),
+                        JsonRead.Str(e, "credential_id"), JsonRead.Any(e, "details"),
                     ]));
             });
             return ExitCodes.Ok;

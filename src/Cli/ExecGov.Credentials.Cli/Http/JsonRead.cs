@@ -11,6 +11,12 @@ internal static class JsonRead
             ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString()
             : null;
 
+    /// <summary>A member of any kind as text: strings as they are, objects and arrays as compact JSON.</summary>
+    public static string? Any(JsonNode? node, string name) =>
+        node is JsonObject obj && obj.TryGetPropertyValue(name, out var value) && value is not null
+            ? value is JsonValue v && v.TryGetValue<string>(out var s) ? s : value.ToJsonString()
+            : null;
+
     public static long? Long(JsonNode? node, string name) =>
         node is JsonObject obj && obj.TryGetPropertyValue(name, out var value) && value is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
 

@@ -101,11 +101,22 @@ internal sealed class CliOutput(bool json, TextWriter stdout, TextWriter stderr)
 
     public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
-    private IAnsiConsole AnsiOut() => AnsiConsole.Create(new AnsiConsoleSettings
+    private IAnsiConsole AnsiOut()
     {
-        Out = new AnsiConsoleOutput(Out),
-        Ansi = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var terminal = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // Redirected output has no width; 80 columns would wrap ids and times mid-word in logs.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 }

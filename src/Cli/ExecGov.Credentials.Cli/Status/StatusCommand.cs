@@ -25,9 +25,19 @@ internal static class StatusCommand
                 update("Reading signing keys…");
                 var keys = await KeysAsync(context, issuer, cancellationToken).ConfigureAwait(false);
                 update("Reading status lists…");
-                JsonNode lists = JsonRead.Str(metadata, "status_events_uri") is { } events && Uri.TryCreate(events, UriKind.Absolute, out var eventsUri)
-                    ? await StatusListProbe.ReadAsync(eventsUri, cancellationToken).ConfigureAwait(false)
-                    : new JsonObject { ["note"] = "this issuer publishes no status lists (revocation is not enabled)" };
+                JsonNode lists;
+                try
+                {
+                    lists = JsonRead.Str(metadata, "status_events_uri") is { } events && Uri.TryCreate(events, UriKind.Absolute, out var eventsUri)
+                        ? await StatusListProbe.ReadAsync(eventsUri, cancellationToken).ConfigureAwait(false)
+                        : new JsonObject { ["note"] = "this issuer publishes no status lists (revocation is not enabled)" };
+                }
+                catch (CliException ex)
+                {
+                    // The issuer itself answered; its revocation side is reported, not fatal: health decides the exit code.
+                    lists = new JsonObject { ["note"] = ex.Message, ["error"] = ex.Code };
+                }
+
                 return (health, metadata, keys, lists);
             }).ConfigureAwait(false);
 
@@ -44,7 +54,9 @@ internal static class StatusCommand
             var now = context.Time.GetUtcNow();
             context.Output.Result(document, () =>
             {
-                context.Output.Line($"Issuer {JsonRead.Str(metadata, "issuer")} at {CliContext.Display(issuer.BaseUri)}: {JsonRead.Str(health, "status")} (active key {JsonRead.Str(health, "active_kid")}).");
+                var issuerId = JsonRead.Str(metadata, "issuer");
+                var where = issuerId == CliContext.Display(issuer.BaseUri) ? issuerId : $"{issuerId} at {CliContext.Display(issuer.BaseUri)}";
+                context.Output.Line($"Issuer {where}: {JsonRead.Str(health, "status")} (active key {JsonRead.Str(health, "active_kid")}).");
                 if (keys is JsonArray keyList)
                 {
                     context.Output.Table("Signing keys", ["kid", "status", "age", "published", "verify until"], keyList.Select(k => (IReadOnlyList<string?>)
@@ -72,7 +84,7 @@ internal static class StatusCommand
                 }
                 else
                 {
-                    context.Output.Line($"Status lists: {JsonRead.Str(lists, "note")}.");
+                    context.Output.Line($"Status lists: {JsonRead.Str(lists, "note")?.TrimEnd('.')}.");
                 }
             });
             return ready ? ExitCodes.Ok : ExitCodes.Unavailable;
