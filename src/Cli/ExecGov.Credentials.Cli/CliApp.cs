@@ -69,6 +69,12 @@ internal static class CliApp
         }
         catch (CliException failure)
         {
+            if (failure.ExitCode == ExitCodes.Usage && !failure.Message.Contains("--help", StringComparison.Ordinal))
+            {
+                failure = new CliException(ExitCodes.Usage, failure.Code,
+                    $"{failure.Message} Run '{CommandExtensions.PathOf(parse.CommandResult.Command)} --help' for usage.");
+            }
+
             output.Failure(failure);
             return failure.ExitCode;
         }

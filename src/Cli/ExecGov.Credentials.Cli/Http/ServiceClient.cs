@@ -64,7 +64,7 @@ internal sealed class ServiceClient(string service, Uri baseUri, string hint, st
             var json = TryParse(text);
             if (!response.IsSuccessStatusCode || (int)response.StatusCode >= 300)
             {
-                throw ServiceError.FromResponse(service, BaseUri, path, response.StatusCode, json, hint);
+                throw ServiceError.FromResponse(service, BaseUri, path, response.StatusCode, json, hint, request.Headers.Authorization is not null);
             }
 
             return json is null
@@ -97,7 +97,7 @@ internal sealed class ServiceClient(string service, Uri baseUri, string hint, st
 
             throw json is null
                 ? ServiceError.NotAnExecGovService(service, BaseUri, path, (int)response.StatusCode, hint)
-                : ServiceError.FromResponse(service, BaseUri, path, response.StatusCode, json, hint);
+                : ServiceError.FromResponse(service, BaseUri, path, response.StatusCode, json, hint, authenticated: false);
         }
     }
 

@@ -44,10 +44,13 @@ internal static class ServiceError
             $"{baseUri.GetLeftPart(UriPartial.Authority)} answered HTTP {status} to {path} and does not look like an ExecGov {service}; {hint}.");
 
     /// <summary>Maps an error answer; <paramref name="body"/> is the parsed JSON body, or null when it was not JSON.</summary>
-    public static CliException FromResponse(string service, Uri baseUri, string path, HttpStatusCode status, JsonNode? body, string hint)
+    public static CliException FromResponse(string service, Uri baseUri, string path, HttpStatusCode status, JsonNode? body, string hint, bool authenticated = true)
     {
         var code = Text(body, "code");
-        if (code is null)
+
+        // Without a token, the issuer answers every route it does not serve publicly with 401 (nothing is revealed to
+        // anonymous probes): for a public document that means the URL does not lead to one.
+        if (code is null || (!authenticated && code == "unauthorized"))
         {
             return NotAnExecGovService(service, baseUri, path, (int)status, hint);
         }
