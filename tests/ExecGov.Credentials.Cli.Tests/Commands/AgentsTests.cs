@@ -16,7 +16,7 @@ public sealed class AgentsTests(IssuerFixture fixture) : IClassFixture<IssuerFix
         Assert.Null(shown["public_key"]!["d"]);
         Assert.Equal("active", shown["status"]!.GetValue<string>());
         Assert.Equal(600, shown["max_lifetime_seconds"]!.GetValue<long>());
-        Assert.Equal(5000m, shown["ceiling"]![0]!["constraints"]!["max_amount"]!.GetValue<decimal>());
+        Assert.Equal(5000m, shown["ceiling"]![1]!["constraints"]!["max_amount"]!.GetValue<decimal>());
     }
 
     [Fact]

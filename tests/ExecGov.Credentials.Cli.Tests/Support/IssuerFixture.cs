@@ -19,8 +19,18 @@ public sealed class IssuerFixture : IAsyncLifetime
 
     internal string Work => _folder.Path;
 
+    /// <summary>The payments ceiling every test agent gets: read any invoice; release up to 5,000 EUR.</summary>
+    internal string CeilingFile => Path.Combine(Work, "ceiling.json");
+
     public async Task InitializeAsync()
     {
+        await File.WriteAllTextAsync(CeilingFile, """
+            [
+              { "type": "execgov_action", "actions": ["invoices.read"], "resources": ["invoice:*"] },
+              { "type": "execgov_action", "actions": ["payments.release"], "resources": ["invoice:*"],
+                "constraints": { "max_amount": 5000, "currency": "EUR" } }
+            ]
+            """);
         Issuer = await IssuerProcess.StartAsync();
         Cli = new CliProcess(Path.Combine(_folder.Path, "config"), Issuer.Url);
         (await Cli.RunAsync("login", "--secret-file", Issuer.BootstrapSecretFile)).Expect(0);
@@ -49,8 +59,7 @@ public sealed class IssuerFixture : IAsyncLifetime
 
         (await Cli.RunAsync(
             "agents", "register", "--id", id, "--public-key", keyFile, "--owner", Faker.Company.CompanyName(),
-            "--audience", "payments-api", "--action", "payments.release", "--action", "invoices.read",
-            "--resource", "invoice:*", "--max-amount", "5000", "--currency", "EUR", "--max-lifetime", "10m")).Expect(0);
+            "--audience", "payments-api", "--scope-file", CeilingFile, "--max-lifetime", "10m")).Expect(0);
         return new TestAgent(id, keyFile);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ExecGov.Credentials.Cli.Credentials;
 using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
 using ExecGov.Credentials.Issuer.Audit;
@@ -14,13 +15,20 @@ internal static class AuditCommand
 
     private static Command Trace()
     {
-        var id = new Argument<string>("id") { Description = "A credential id (cred_…) or a session id." };
+        var id = new Argument<string>("id") { Description = "A credential id (cred_…), a session id, or a file holding a credential (its id is traced)." };
         var command = new Command("trace",
             "Tell the whole story of a credential or session: agent and owner, authoriser, approval, scope, lifetime, and every later event including each verifier decision (role auditor).").With(id);
         command.Handle(async (context, cancellationToken) =>
         {
-            var response = await context.Admin().SendAsync(HttpMethod.Get, "v1/audit/trace/" + Uri.EscapeDataString(context.Parse.GetRequiredValue(id)), null, cancellationToken)
-                .ConfigureAwait(false);
+            var query = context.Parse.GetRequiredValue(id);
+            if (File.Exists(query))
+            {
+                // A credential file: trace the credential it holds (its jti), as people keep credentials in files.
+                query = TokenParts.Decode(await CredentialInput.ReadAsync(query, cancellationToken).ConfigureAwait(false)).Claims.CredentialId;
+            }
+
+            var admin = context.Admin();
+            var response = await admin.SendAsync(HttpMethod.Get, "v1/audit/trace/" + Uri.EscapeDataString(query), null, cancellationToken).ConfigureAwait(false);
             var trace = response.Body;
             context.Output.Result(trace, () =>
             {
