@@ -10,6 +10,7 @@ using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,8 +20,9 @@ namespace ExecGov.Credentials.Issuer.Benchmarks;
 
 /// <summary>
 /// Issuance throughput with durable writes against its floor, measured in the same run: one issuance is the
-/// policy check (agent, audience, lifetime, ceiling, risk), an Ed25519 signature of the credential and a
-/// durable LiteDB commit of the credential record and its hash-chained audit record. The baseline is one raw
+/// policy check (agent, audience, lifetime, ceiling, risk), a status-list index durably allocated in the
+/// revocation store, an Ed25519 signature of the credential and a durable LiteDB commit of the credential record
+/// and its hash-chained audit record. The baseline is one raw
 /// Ed25519 signature plus one durable LiteDB insert of a small document — what no durable issuance can beat.
 /// </summary>
 [MemoryDiagnoser]
@@ -35,6 +37,7 @@ public class IssuanceBenchmarks
     private IssuerStore _store = null!;
     private KeyRing _keys = null!;
     private CredentialIssuer _issuer = null!;
+    private ServiceProvider _revocation = null!;
     private IssuanceCommand _command = null!;
     private IssuerStore _baselineStore = null!;
     private long _baselineId;
@@ -51,8 +54,19 @@ public class IssuanceBenchmarks
         _keys = new KeyRing(options, new HostingEnvironment { EnvironmentName = "Production" }, time, NullLogger<KeyRing>.Instance);
         var policy = new IssuancePolicyOptions();
         policy.ConsequentialActions.Add("payments.release");
+
+        // The real status-index allocator on its own durable LiteDB file, as the issuer service hosts it.
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IStatusListSigningKeyProvider>(new ActiveKeyProvider(_keys));
+        services.AddRevocation(revocation =>
+        {
+            revocation.DatabasePath = Path.Combine(_folder, "revocation.db");
+            revocation.PublicBaseUri = new Uri("http://127.0.0.1:5080");
+        });
+        _revocation = services.BuildServiceProvider();
         _issuer = new CredentialIssuer(_store, audit, _keys, new RiskClassifier(Options.Create(policy)), time, options,
-            new ServiceCollection().BuildServiceProvider(), NullLogger<CredentialIssuer>.Instance);
+            _revocation.GetRequiredService<IStatusIndexAllocator>(), NullLogger<CredentialIssuer>.Instance);
 
         using var agentKey = Ed25519SecurityKey.Generate();
         var registered = new AgentRegistry(_store, audit, time, options).Register(new RegisterAgentRequest
@@ -78,6 +92,7 @@ public class IssuanceBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _revocation.Dispose();
         _store.Dispose();
         _baselineStore.Dispose();
         _keys.Dispose();
@@ -96,7 +111,7 @@ public class IssuanceBenchmarks
         }).Failed;
     }
 
-    [Benchmark(Description = "issuance: policy + sign + durable commit with audit")]
+    [Benchmark(Description = "issuance: policy + status index + sign + durable commit with audit")]
     public async Task<string> Issue()
     {
         var outcome = await _issuer.RequestAsync(_command, CancellationToken.None);

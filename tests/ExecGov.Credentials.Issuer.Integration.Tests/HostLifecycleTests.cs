@@ -30,7 +30,7 @@ public sealed class HostLifecycleTests
                 await host.SignInAsync(first.ClientId, first.ClientSecret);
             }
 
-            foreach (var file in new[] { "bootstrap-admin.json", "issuer-keyset.json", "admin-token-signing.pem", "issuer.db" })
+            foreach (var file in new[] { "bootstrap-admin.json", "issuer-keyset.json", "admin-token-signing.pem", "issuer.db", "revocation.db" })
             {
                 Assert.True(File.Exists(Path.Combine(folder, file)), file);
                 if (!OperatingSystem.IsWindows())
@@ -187,7 +187,7 @@ public sealed class HostLifecycleTests
         var jwks = JsonNode.Parse(await host.Http.GetStringAsync("/.well-known/jwks.json"))!;
         Assert.Equal(2, jwks["keys"]!.AsArray().Count);
         Assert.All(jwks["keys"]!.AsArray(), k => Assert.Null(k!["d"]));
-        using var verifier = new LiveVerifier(host);
+        await using var verifier = await StatusVerifier.StartAsync(host);
         Assert.True((await verifier.VerifyAsync(before["credential"]!.GetValue<string>(), agent)).IsAllowed);
         Assert.True((await verifier.VerifyAsync(after["credential"]!.GetValue<string>(), agent)).IsAllowed);
 
@@ -210,45 +210,15 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
-    public async Task Registered_status_allocator_puts_a_status_claim_in_the_credential_and_can_block_issuance()
-    {
-        var allocator = new CountingAllocator();
-        await using var host = await IssuerHost.StartAsync(configure: builder => builder.Services.AddSingleton<IStatusIndexAllocator>(allocator));
-        var admin = await host.SignInAsBootstrapAsync();
-        var agent = _agents.Next();
-        await host.SendJsonAsync(HttpMethod.Post, "/v1/agents", admin, agent.Registration(), HttpStatusCode.Created);
-        var body = new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() };
-
-        var issued = await host.SendJsonAsync(HttpMethod.Post, "/v1/credentials", admin, body, HttpStatusCode.Created);
-        Assert.Equal(CountingAllocator.ListUri, issued["status"]!["uri"]!.GetValue<string>());
-        var registration = Assert.Single(allocator.Registrations);
-        Assert.Equal(issued["credential_id"]!.GetValue<string>(), registration.CredentialId);
-        Assert.Equal("bootstrap-admin", registration.AuthoriserSubject);
-
-        var status = new InMemoryStatusSource();
-        status.DeclareList(CountingAllocator.ListUri);
-        using var verifier = new LiveVerifier(host, requireStatus: true, status);
-        Assert.True((await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
-        status.Set(new StatusListReference { Index = issued["status"]!["idx"]!.GetValue<int>(), Uri = CountingAllocator.ListUri }, CredentialStatus.Revoked);
-        Assert.Equal(ReasonCode.Revoked, (await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).Reason);
-
-        allocator.Block = true;
-        using var blocked = await host.SendAsync(HttpMethod.Post, "/v1/credentials", admin, body);
-        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
-        Assert.Equal("issuance_blocked", (await Problems.ReadAsync(blocked)).Code);
-        var listed = await host.SendJsonAsync(HttpMethod.Get, $"/v1/credentials?agent_id={agent.Id}", admin, null, HttpStatusCode.OK);
-        Assert.Single(listed.AsArray());
-    }
-
-    [Fact]
     public async Task Metadata_and_openapi_document_are_public()
     {
         await using var host = await IssuerHost.StartAsync();
         var metadata = JsonNode.Parse(await host.Http.GetStringAsync("/.well-known/execgov-issuer"))!;
         Assert.Equal(IssuerHost.IssuerId, metadata["issuer"]!.GetValue<string>());
-        Assert.Equal(IssuerHost.IssuerId + "/.well-known/jwks.json", metadata["jwks_uri"]!.GetValue<string>());
-        Assert.Equal(IssuerHost.IssuerId + "/status-lists/", metadata["status_list_base"]!.GetValue<string>());
-        Assert.Equal(IssuerHost.IssuerId + "/connect/token", metadata["token_endpoint"]!.GetValue<string>());
+        Assert.Equal(host.BaseAddress + ".well-known/jwks.json", metadata["jwks_uri"]!.GetValue<string>());
+        Assert.Equal(host.BaseAddress + "status-lists", metadata["status_list_base"]!.GetValue<string>());
+        Assert.Equal(host.BaseAddress + "status-lists/events", metadata["status_events_uri"]!.GetValue<string>());
+        Assert.Equal(host.BaseAddress + "connect/token", metadata["token_endpoint"]!.GetValue<string>());
 
         var openApi = JsonNode.Parse(await host.Http.GetStringAsync("/openapi/v1.json"))!;
         var paths = openApi["paths"]!.AsObject().Select(p => p.Key).ToList();
@@ -343,26 +313,5 @@ public sealed class HostLifecycleTests
         }
 
         return JsonNode.Parse(await File.ReadAllTextAsync(path))!;
-    }
-
-    private sealed class CountingAllocator : IStatusIndexAllocator
-    {
-        public const string ListUri = IssuerHost.IssuerId + "/status-lists/1";
-        private int _next;
-
-        public List<CredentialRegistration> Registrations { get; } = [];
-
-        public bool Block { get; set; }
-
-        public ValueTask<StatusListReference> AllocateAsync(CredentialRegistration registration, CancellationToken cancellationToken)
-        {
-            if (Block)
-            {
-                throw new IssuanceBlockedException(RevocationScope.Agent, RevocationAction.Suspend);
-            }
-
-            Registrations.Add(registration);
-            return ValueTask.FromResult(new StatusListReference { Index = _next++, Uri = ListUri });
-        }
     }
 }

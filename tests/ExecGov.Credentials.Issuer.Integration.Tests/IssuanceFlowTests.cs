@@ -17,12 +17,12 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
             new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope(), lifetime_seconds = 300 }, HttpStatusCode.Created);
 
         Assert.Equal("bootstrap-admin", issued["authoriser"]!["sub"]!.GetValue<string>());
-        Assert.Null(issued["status"]);
+        Assert.StartsWith(Host.BaseAddress + "status-lists/", issued["status"]!["uri"]!.GetValue<string>(), StringComparison.Ordinal);
         var expires = DateTimeOffset.Parse(issued["expires_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         var issuedAt = DateTimeOffset.Parse(issued["issued_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(300, (expires - issuedAt).TotalSeconds);
 
-        using var verifier = new LiveVerifier(Host);
+        var verifier = fixture.Verifier;
         var decision = await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent);
         Assert.True(decision.IsAllowed, decision.Reason.ToWireString());
         Assert.Equal(agent.Id, decision.AgentId);
@@ -71,7 +71,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
 
         Assert.Equal("bootstrap-admin", issued["authoriser"]!["sub"]!.GetValue<string>());
         Assert.Equal(registered["standing_grant_id"]!.GetValue<string>(), issued["authoriser"]!["approval_id"]!.GetValue<string>());
-        using var verifier = new LiveVerifier(Host);
+        var verifier = fixture.Verifier;
         var decision = await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent);
         Assert.True(decision.IsAllowed, decision.Reason.ToWireString());
     }
@@ -133,7 +133,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
         using var twice = await Host.SendAsync(HttpMethod.Post, $"/v1/approvals/{approvalId}/collect", fixture.AdminToken);
         Assert.Equal("approval_not_approved", (await Problems.ReadAsync(twice)).Code);
 
-        using var verifier = new LiveVerifier(Host);
+        var verifier = fixture.Verifier;
         var decision = await verifier.VerifyAsync(credential["credential"]!.GetValue<string>(), agent, action: "payments.release", amount: 120m);
         Assert.True(decision.IsAllowed, decision.Reason.ToWireString());
         Assert.Equal("approver-ines", decision.Authoriser!.Subject);
@@ -167,7 +167,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
         using var foreign = await Host.SendAsync(HttpMethod.Get, $"/v1/agent/approvals/{approvalId}", null, null, other.AssertionHeader());
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
 
-        using var verifier = new LiveVerifier(Host);
+        var verifier = fixture.Verifier;
         var decision = await verifier.VerifyAsync(first["credential"]!["credential"]!.GetValue<string>(), agent, action: "payments.release", amount: 99m);
         Assert.True(decision.IsAllowed, decision.Reason.ToWireString());
     }
@@ -203,10 +203,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
 
         await Host.SendJsonAsync(HttpMethod.Post, $"/v1/agents/{agent.Id}/resume", fixture.ResponderToken, new { reason = "cleared" }, HttpStatusCode.OK);
         var issued = await Host.SendJsonAsync(HttpMethod.Post, "/v1/credentials", fixture.AdminToken, body, HttpStatusCode.Created);
-        using (var verifier = new LiveVerifier(Host))
-        {
-            Assert.True((await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
-        }
+        Assert.True((await fixture.Verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
 
         // A responder may suspend but not decommission.
         using (var notAllowed = await Host.SendAsync(HttpMethod.Post, $"/v1/agents/{agent.Id}/decommission", fixture.ResponderToken, new { reason = "retired" }))
@@ -230,7 +227,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
         var credential = (await Host.SendJsonAsync(HttpMethod.Post, $"/v1/approvals/{approvalId}/collect", fixture.AdminToken, null, HttpStatusCode.Created))["credential"]!;
         var credentialId = credential["credential_id"]!.GetValue<string>();
 
-        using var verifier = new LiveVerifier(Host);
+        var verifier = fixture.Verifier;
         var allowed = await verifier.VerifyAsync(credential["credential"]!.GetValue<string>(), agent, action: "payments.release", amount: 100m);
         var denied = await verifier.VerifyAsync(credential["credential"]!.GetValue<string>(), agent, action: "payments.release", amount: 4000m);
         Assert.True(allowed.IsAllowed);
@@ -284,10 +281,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
             new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() }, HttpStatusCode.Created);
         var report = await Host.SendJsonAsync(HttpMethod.Get, "/v1/audit/verify", fixture.AuditorToken, null, HttpStatusCode.OK);
         Assert.True(report["intact"]!.GetValue<bool>());
-        using (var verifier = new LiveVerifier(Host))
-        {
-            Assert.True((await verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
-        }
+        Assert.True((await fixture.Verifier.VerifyAsync(issued["credential"]!.GetValue<string>(), agent)).IsAllowed);
 
         var listed = await Host.SendJsonAsync(HttpMethod.Get, $"/v1/credentials?agent_id={agent.Id}", fixture.AuditorToken, null, HttpStatusCode.OK);
         var only = Assert.Single(listed.AsArray());

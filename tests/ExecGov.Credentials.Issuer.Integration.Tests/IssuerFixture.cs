@@ -18,6 +18,9 @@ public sealed class IssuerFixture : IAsyncLifetime
 
     internal TestAgents Agents { get; } = new(seed: 3003);
 
+    /// <summary>A real verifier trusting this issuer through its metadata (keys, status lists, event stream).</summary>
+    internal StatusVerifier Verifier { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Host = await IssuerHost.StartAsync();
@@ -26,9 +29,14 @@ public sealed class IssuerFixture : IAsyncLifetime
         AuditorToken = await Host.CreateClientAndSignInAsync(AdminToken, "auditor-ade", "auditor");
         ResponderToken = await Host.CreateClientAndSignInAsync(AdminToken, "responder-raj", "responder");
         VerifierToken = await Host.CreateClientAndSignInAsync(AdminToken, "verifier-payments", "verifier");
+        Verifier = await StatusVerifier.StartAsync(Host);
     }
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Verifier.DisposeAsync();
+        await Host.DisposeAsync();
+    }
 
     /// <summary>Registers a fresh agent (as the bootstrap admin) and returns it.</summary>
     internal async Task<TestAgent> RegisterAgentAsync(long maxLifetimeSeconds = 600)

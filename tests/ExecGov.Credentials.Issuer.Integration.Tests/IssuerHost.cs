@@ -5,15 +5,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Issuer.Server;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecGov.Credentials.Issuer.Integration.Tests;
 
 /// <summary>
-/// The real issuer host, started in-process on 127.0.0.1 port 0 with a temporary data folder (real Kestrel,
-/// real LiteDB file), plus a client that speaks its HTTP API.
+/// The real issuer host, started in-process on a free 127.0.0.1 port with a temporary data folder (real Kestrel,
+/// real LiteDB files), plus a client that speaks its HTTP API.
 /// </summary>
 internal sealed class IssuerHost : IAsyncDisposable
 {
@@ -23,18 +20,25 @@ internal sealed class IssuerHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsFolder;
 
-    private IssuerHost(WebApplication app, string dataPath, bool ownsFolder, Uri baseAddress)
+    private IssuerHost(WebApplication app, string dataPath, bool ownsFolder, int port)
     {
         _app = app;
         DataPath = dataPath;
         _ownsFolder = ownsFolder;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Port = port;
+        BaseAddress = new Uri(PublicBase(port));
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     public string DataPath { get; }
 
+    /// <summary>The loopback port it listens on; pass it to a restart so the public base (and the status-list URIs in credentials) stay the same.</summary>
+    public int Port { get; }
+
+    /// <summary>Where it listens, which is also its public base (<c>Issuer:PublicBaseUri</c>): the metadata names reachable URIs.</summary>
     public Uri BaseAddress { get; }
+
+    public Uri MetadataUri => new(BaseAddress, "/.well-known/execgov-issuer");
 
     public HttpClient Http { get; }
 
@@ -44,25 +48,48 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public static string NewDataFolder() => Directory.CreateTempSubdirectory("execgov-issuer-it-").FullName;
 
-    /// <summary>Starts a host; pass <paramref name="dataPath"/> to restart on an existing folder (then it is not deleted).</summary>
-    public static async Task<IssuerHost> StartAsync(string? dataPath = null, string[]? extraArgs = null, Action<WebApplicationBuilder>? configure = null)
+    public static string PublicBase(int port) => $"http://127.0.0.1:{port}";
+
+    /// <summary>
+    /// Starts a host; pass <paramref name="dataPath"/> to restart on an existing folder (then it is not deleted),
+    /// and <paramref name="port"/> to listen where an earlier host on that folder listened.
+    /// </summary>
+    /// <remarks>
+    /// The public base must name the real port before the host starts (status-list URIs are built from it), so
+    /// port 0 cannot be used: a free port is taken from the operating system and, should another process bind it
+    /// first, the start is retried on another one.
+    /// </remarks>
+    public static async Task<IssuerHost> StartAsync(string? dataPath = null, string[]? extraArgs = null, Action<WebApplicationBuilder>? configure = null, int? port = null)
     {
         var owns = dataPath is null;
         dataPath ??= NewDataFolder();
-        string[] args =
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--Issuer:DataPath={dataPath}",
-            $"--Issuer:IssuerId={IssuerId}",
-            $"--Issuer:Policy:ConsequentialActions:0={ConsequentialAction}",
-            "--Issuer:Policy:AmountThreshold=1000",
-            "--Logging:LogLevel:Default=Warning",
-            .. extraArgs ?? [],
-        ];
-        var app = Program.Build(args, configure);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new IssuerHost(app, dataPath, owns, new Uri(address));
+        for (var attempt = 1; ; attempt++)
+        {
+            var listen = port ?? FreePort.Next();
+            string[] args =
+            [
+                "--urls", PublicBase(listen),
+                $"--Issuer:DataPath={dataPath}",
+                $"--Issuer:IssuerId={IssuerId}",
+                $"--Issuer:PublicBaseUri={PublicBase(listen)}",
+                $"--Issuer:Policy:ConsequentialActions:0={ConsequentialAction}",
+                "--Issuer:Policy:AmountThreshold=1000",
+                "--Logging:LogLevel:Default=Warning",
+                .. extraArgs ?? [],
+            ];
+            var app = Program.Build(args, configure);
+            try
+            {
+                await app.StartAsync();
+                return new IssuerHost(app, dataPath, owns, listen);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Kestrel could not bind: someone took the port between our probe and the start. Try again.
+                await app.DisposeAsync();
+                await Task.Delay(100 * attempt);
+            }
+        }
     }
 
     public BootstrapSecret ReadBootstrapSecret()

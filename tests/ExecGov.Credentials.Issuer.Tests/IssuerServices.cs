@@ -11,7 +11,6 @@ using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,7 @@ internal sealed class IssuerServices : IDisposable
         Keys = new KeyRing(Options, new HostingEnvironment { EnvironmentName = "Production" }, Time, NullLogger<KeyRing>.Instance);
         Registry = new AgentRegistry(Store, Audit, Time, Options);
         Issuer = new CredentialIssuer(Store, Audit, Keys, new RiskClassifier(Microsoft.Extensions.Options.Options.Create(policy)), Time, Options,
-            new ServiceCollection().BuildServiceProvider(), NullLogger<CredentialIssuer>.Instance);
+            Allocator, NullLogger<CredentialIssuer>.Instance);
         Approvals = new ApprovalService(Store, Audit, Issuer, Time, Options);
         Decisions = new DecisionRecorder(Store, Audit, Time);
         Queries = new AuditQueries(Store);
@@ -59,6 +58,8 @@ internal sealed class IssuerServices : IDisposable
     public AgentRegistry Registry { get; }
 
     public CredentialIssuer Issuer { get; }
+
+    public TestAllocator Allocator { get; } = new();
 
     public ApprovalService Approvals { get; }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ExecGov.Credentials.Revocation.Tests.Support;
 using ExecGov.Credentials.Status;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ExecGov.Credentials.Revocation.Tests.Hosting;
 
@@ -76,6 +77,32 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         Assert.Null(_host.Registry.FindAct(1));
     }
 
+    [Theory]
+    [InlineData("agent", "agent-typo", 404)]
+    [InlineData("signing_key", "kid-typo", 404)]
+    [InlineData("agent", "agent-known", 200)]
+    [InlineData("session", "sess-not-yet-issued", 200)]
+    public async Task Host_check_refuses_acts_on_targets_it_does_not_know_and_nothing_changes(string scope, string target, int status)
+    {
+        await using var host = await RevocationTestHost.StartAsync(services: s => s.AddSingleton<IRevocationTargetCheck>(new KnownTargets("agent-known")));
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/revocations")
+        {
+            Content = new StringContent($$"""{"scope":"{{scope}}","target":"{{target}}","action":"revoke","reason":"x"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Test", "responder-1 responder");
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 404)
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal("target_not_found", problem.RootElement.GetProperty("code").GetString());
+            Assert.Equal("urn:execgov:revocation:error:target_not_found", problem.RootElement.GetProperty("type").GetString());
+            Assert.Null(host.Registry.FindAct(1));
+        }
+    }
+
     [Fact]
     public async Task Anonymous_caller_is_refused_by_the_hosts_policy()
     {
@@ -125,5 +152,10 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Test", "responder-1 " + role);
         return await _host.Client.SendAsync(request);
+    }
+
+    private sealed class KnownTargets(string agent) : IRevocationTargetCheck
+    {
+        public bool IsKnown(RevocationScope scope, string target) => scope != RevocationScope.Agent && scope != RevocationScope.SigningKey || target == agent;
     }
 }

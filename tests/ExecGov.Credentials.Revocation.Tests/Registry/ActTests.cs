@@ -25,6 +25,23 @@ public sealed class ActTests : IDisposable
         Assert.Equal(StatusValue.Valid, _harness.StatusOf(otherRef));
     }
 
+    [Fact]
+    public async Task Act_whose_caller_stops_waiting_is_committed_and_audited_all_the_same()
+    {
+        var registration = _harness.Data.Next();
+        var reference = await _harness.AllocateAsync(registration);
+        using var hungUp = new CancellationTokenSource();
+        await hungUp.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await _harness.Registry.ApplyAsync(
+            new RevocationRequest { Scope = RevocationScope.Credential, Target = registration.CredentialId, Action = RevocationAction.Revoke, Responder = "responder@example.org", Reason = "hung up" },
+            hungUp.Token));
+
+        var audited = await Poll.UntilAsync(() => _harness.Audit.Records.FirstOrDefault());
+        Assert.Equal(registration.CredentialId, audited.Request.Target);
+        Assert.Equal(StatusValue.Invalid, _harness.StatusOf(reference));
+    }
+
     [Theory]
     [MemberData(nameof(GroupScopes))]
     public async Task Revoke_covers_every_credential_of_the_scope_and_nothing_else(RevocationScope scope)

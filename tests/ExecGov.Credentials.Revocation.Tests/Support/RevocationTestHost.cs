@@ -39,7 +39,7 @@ internal sealed class RevocationTestHost : IAsyncDisposable
 
     public RevocationRegistry Registry => _app.Services.GetRequiredService<RevocationRegistry>();
 
-    public static async Task<RevocationTestHost> StartAsync(Action<RevocationOptions>? configure = null)
+    public static async Task<RevocationTestHost> StartAsync(Action<RevocationOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var directory = new TempDirectory();
         var keys = new TestSigningKeys();
@@ -61,6 +61,7 @@ internal sealed class RevocationTestHost : IAsyncDisposable
             .AddScheme<AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ResponderPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim("role", "responder"));
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapRevocationEndpoints();

@@ -1,6 +1,6 @@
+using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
-using ExecGov.Credentials.Issuer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -18,12 +18,15 @@ internal static class AgentEndpoints
             .RequireAuthorization(IssuerPolicies.AgentReaders).Produces<IReadOnlyList<AgentView>>().WithSummary("List agents");
         api.MapGet("/agents/{id}", (string id, AgentRegistry registry) => Respond.With(registry.Get(id), IssuerJsonContext.Default.AgentView))
             .RequireAuthorization(IssuerPolicies.AgentReaders).Produces<AgentView>().WithSummary("Show an agent");
-        api.MapPost("/agents/{id}/suspend", (string id, HttpContext context, AgentRegistry registry) => ChangeAsync(id, AgentStatus.Suspended, context, registry))
-            .RequireAuthorization(IssuerPolicies.AgentState).Accepts<AgentStateRequest>("application/json").Produces<AgentView>().WithSummary("Suspend an agent");
-        api.MapPost("/agents/{id}/resume", (string id, HttpContext context, AgentRegistry registry) => ChangeAsync(id, AgentStatus.Active, context, registry))
-            .RequireAuthorization(IssuerPolicies.AgentState).Accepts<AgentStateRequest>("application/json").Produces<AgentView>().WithSummary("Resume a suspended agent");
-        api.MapPost("/agents/{id}/decommission", (string id, HttpContext context, AgentRegistry registry) => ChangeAsync(id, AgentStatus.Decommissioned, context, registry))
-            .RequireAuthorization(IssuerPolicies.Admin).Accepts<AgentStateRequest>("application/json").Produces<AgentView>().WithSummary("Decommission an agent (final)");
+        api.MapPost("/agents/{id}/suspend", (string id, HttpContext context, AgentLifecycle lifecycle) => ChangeAsync(id, lifecycle.SuspendAsync, context))
+            .RequireAuthorization(IssuerPolicies.AgentState).Accepts<AgentStateRequest>("application/json").Produces<AgentView>()
+            .WithSummary("Suspend an agent and its live credentials (reversible)");
+        api.MapPost("/agents/{id}/resume", (string id, HttpContext context, AgentLifecycle lifecycle) => ChangeAsync(id, lifecycle.ResumeAsync, context))
+            .RequireAuthorization(IssuerPolicies.AgentState).Accepts<AgentStateRequest>("application/json").Produces<AgentView>()
+            .WithSummary("Resume a suspended agent and unsuspend its credentials");
+        api.MapPost("/agents/{id}/decommission", (string id, HttpContext context, AgentLifecycle lifecycle) => ChangeAsync(id, lifecycle.DecommissionAsync, context))
+            .RequireAuthorization(IssuerPolicies.Admin).Accepts<AgentStateRequest>("application/json").Produces<AgentView>()
+            .WithSummary("Decommission an agent (final): its credentials are revoked");
     }
 
     private static async Task<IResult> RegisterAsync(HttpContext context, AgentRegistry registry)
@@ -34,11 +37,11 @@ internal static class AgentEndpoints
             : Respond.With(registry.Register(body.Value, Caller.From(context.User)), IssuerJsonContext.Default.AgentView, StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> ChangeAsync(string id, AgentStatus target, HttpContext context, AgentRegistry registry)
+    private static async Task<IResult> ChangeAsync(string id, Func<string, AgentStateRequest, Caller, Task<IssuerResult<AgentView>>> change, HttpContext context)
     {
         var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.AgentStateRequest).ConfigureAwait(false);
         return body.Failed
             ? Problems.Result(body.Error)
-            : Respond.With(registry.ChangeState(id, target, body.Value, Caller.From(context.User)), IssuerJsonContext.Default.AgentView);
+            : Respond.With(await change(id, body.Value, Caller.From(context.User)).ConfigureAwait(false), IssuerJsonContext.Default.AgentView);
     }
 }

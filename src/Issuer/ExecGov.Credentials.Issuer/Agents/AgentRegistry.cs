@@ -13,8 +13,9 @@ namespace ExecGov.Credentials.Issuer.Agents;
 
 /// <summary>
 /// The agent registry: registration with a public key, allowed audiences, a scope ceiling and a maximum
-/// lifetime; listing; and the life cycle active ⇄ suspended → decommissioned (final). Every change is audited
-/// in the same transaction. An agent never holds a secret here: only its public key.
+/// lifetime; listing; and the life cycle active ⇄ suspended → decommissioned (final), driven by
+/// <see cref="AgentLifecycle"/>. Every change is audited in the same transaction. An agent never holds a secret
+/// here: only its public key.
 /// </summary>
 internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
 {
@@ -111,46 +112,61 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
             : ToView(agent);
     }
 
-    /// <summary>Suspends, resumes or decommissions an agent. Decommissioned is final.</summary>
-    public IssuerResult<AgentView> ChangeState(string id, AgentStatus target, AgentStateRequest request, Caller caller)
+    /// <summary>
+    /// The checks before a suspension, resumption or decommissioning, without side effects: the reason is
+    /// acceptable, the agent exists and is not decommissioned (and, to resume it, was not revoked).
+    /// </summary>
+    public IssuerResult<AgentDocument> CheckStateChange(string id, AgentStatus target, AgentStateRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(caller);
         if (Text.Invalid(request.Reason, MaxReasonLength) is { } badReason)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
+            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
         }
 
-        if (!Identifiers.IsValid(id))
+        var agent = Identifiers.IsValid(id) ? store.Agents.FindById(id) : null;
+        if (agent is null)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
+            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
+        }
+
+        if (agent.Status == AgentStatus.Decommissioned)
+        {
+            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
+        }
+
+        if (target == AgentStatus.Active && agent.RevokedAt is not null)
+        {
+            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentRevoked, $"Agent '{id}' was revoked at {DateTimeOffset.FromUnixTimeMilliseconds(agent.RevokedAt.Value):O}.");
+        }
+
+        return agent;
+    }
+
+    /// <summary>Decommissions an agent (final), audited in the same transaction. Its credentials are revoked first by <see cref="AgentLifecycle"/>.</summary>
+    public IssuerResult<AgentView> Decommission(string id, AgentStateRequest request, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var checkedAgent = CheckStateChange(id, AgentStatus.Decommissioned, request);
+        if (checkedAgent.Failed)
+        {
+            return checkedAgent.Error;
         }
 
         return store.Write<AgentView>(() =>
         {
             var agent = store.Agents.FindById(id);
-            if (agent is null)
-            {
-                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{id}'.");
-            }
-
-            if (agent.Status == AgentStatus.Decommissioned)
+            if (agent is null || agent.Status == AgentStatus.Decommissioned)
             {
                 return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
             }
 
-            var kind = target switch
-            {
-                AgentStatus.Suspended => AuditEventKinds.AgentSuspended,
-                AgentStatus.Active => AuditEventKinds.AgentResumed,
-                _ => AuditEventKinds.AgentDecommissioned,
-            };
             var previous = agent.Status;
-            agent.Status = target;
+            agent.Status = AgentStatus.Decommissioned;
             agent.UpdatedAt = time.GetUtcNow().ToUnixTimeMilliseconds();
             store.Agents.Update(agent);
-            audit.Append(new AuditEntry(kind, caller.Subject, AgentId: id,
-                Details: JsonSerializer.Serialize(new AgentStateDetails(request.Reason, StatusName(previous), StatusName(target)), IssuerJsonContext.Default.AgentStateDetails)));
+            audit.Append(new AuditEntry(AuditEventKinds.AgentDecommissioned, caller.Subject, AgentId: id,
+                Details: JsonSerializer.Serialize(new AgentStateDetails(request.Reason, StatusName(previous), StatusName(AgentStatus.Decommissioned)), IssuerJsonContext.Default.AgentStateDetails)));
             return ToView(agent);
         });
     }
@@ -179,5 +195,6 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
         RegisteredAt = DateTimeOffset.FromUnixTimeMilliseconds(agent.RegisteredAt),
         StandingGrantId = agent.StandingGrantId,
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(agent.UpdatedAt),
+        RevokedAt = agent.RevokedAt is { } revoked ? DateTimeOffset.FromUnixTimeMilliseconds(revoked) : null,
     };
 }

@@ -31,4 +31,7 @@ internal sealed record AgentView
     public required string StandingGrantId { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When an agent-scope revocation covered the agent; absent when none did. A revoked agent cannot be resumed.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
 }

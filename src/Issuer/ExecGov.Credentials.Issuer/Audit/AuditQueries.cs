@@ -4,6 +4,7 @@ using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
+using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.Storage;
 
 namespace ExecGov.Credentials.Issuer.Audit;
@@ -28,8 +29,8 @@ internal sealed class AuditQueries(IssuerStore store)
 
     /// <summary>
     /// The trace of a credential id or session id: for each credential its agent, owner, authoriser, approval,
-    /// scope and lifetime; then every audit record naming the credential, its session or its approval, and the
-    /// agent's life-cycle changes since the first issuance, oldest first.
+    /// scope and lifetime; then every audit record naming the credential, its session or its approval, the
+    /// agent's life-cycle changes and every revocation act that covered it since the first issuance, oldest first.
     /// </summary>
     public IssuerResult<TraceView> Trace(string id)
     {
@@ -83,6 +84,16 @@ internal sealed class AuditQueries(IssuerStore store)
                  a.Kind == AuditEventKinds.RevocationRecorded)));
         }
 
+        // Every revocation act that covered one of them, whatever its scope: a session, agent, authoriser or
+        // signing-key act names its target, not each credential.
+        foreach (var record in store.Audit.Find(a => a.Kind == AuditEventKinds.RevocationRecorded && a.At >= since))
+        {
+            if (ActCovers(record, credentials))
+            {
+                events.TryAdd(record.Id, record);
+            }
+        }
+
         return new TraceView
         {
             Query = id,
@@ -90,6 +101,30 @@ internal sealed class AuditQueries(IssuerStore store)
             Credentials = credentials.Select(c => Describe(c, agents[c.AgentId])).ToList(),
             Events = events.Values.OrderBy(e => e.Id).Take(MaxEvents).Select(ToView).ToList(),
         };
+    }
+
+    private static bool ActCovers(AuditDocument record, List<CredentialDocument> credentials)
+    {
+        RevocationRecordedDetails? act;
+        try
+        {
+            act = record.Details is { Length: > 0 } details ? JsonSerializer.Deserialize(details, IssuerJsonContext.Default.RevocationRecordedDetails) : null;
+        }
+        catch (JsonException)
+        {
+            // An altered record is left out here; the chain check reports it.
+            return false;
+        }
+
+        return act is not null && credentials.Exists(c => act.Scope switch
+        {
+            "credential" => string.Equals(act.Target, c.Id, StringComparison.Ordinal),
+            "session" => string.Equals(act.Target, c.SessionId, StringComparison.Ordinal),
+            "agent" => string.Equals(act.Target, c.AgentId, StringComparison.Ordinal),
+            "authoriser" => string.Equals(act.Target, c.AuthoriserSubject, StringComparison.Ordinal),
+            "signing_key" => string.Equals(act.Target, c.KeyId, StringComparison.Ordinal),
+            _ => false,
+        });
     }
 
     public IReadOnlyList<AuditRecordView> Recent(int limit) =>

@@ -87,6 +87,12 @@ public enum IssuerErrorCode
     /// <summary><c>issuance_blocked</c>: a revocation or suspension covers the session, agent, authoriser or signing key.</summary>
     IssuanceBlocked,
 
+    /// <summary><c>agent_revoked</c>: an agent-scope revocation covered the agent; revocation is final, so it cannot be resumed.</summary>
+    AgentRevoked,
+
+    /// <summary><c>revocation_unavailable</c>: the revocation store could not commit (a status index or an act); nothing was changed.</summary>
+    RevocationUnavailable,
+
     /// <summary><c>invalid_client_key</c>: an admin client's key is not a public Ed25519 JWK.</summary>
     InvalidClientKey,
 

@@ -40,6 +40,8 @@ public static class IssuerErrors
         [IssuerErrorCode.ClientExists] = new("client_exists", 409, "An admin client with that id already exists."),
         [IssuerErrorCode.TraceNotFound] = new("trace_not_found", 404, "No credential or session with that id was issued by this issuer."),
         [IssuerErrorCode.IssuanceBlocked] = new("issuance_blocked", 403, "A revocation or suspension covers this session, agent, authoriser or signing key, so nothing more is issued under it."),
+        [IssuerErrorCode.AgentRevoked] = new("agent_revoked", 409, "The agent's credentials were revoked, which is final: it cannot be resumed. Decommission it and register a new agent with a new key."),
+        [IssuerErrorCode.RevocationUnavailable] = new("revocation_unavailable", 503, "The revocation store could not commit; nothing was changed. Retry; the server log has the details."),
         [IssuerErrorCode.InvalidClientKey] = new("invalid_client_key", 400, "The admin client key must be a public Ed25519 JWK (kty OKP, crv Ed25519, 32-byte x) without a private member."),
         [IssuerErrorCode.InternalError] = new("internal_error", 500, "An unexpected error occurred; nothing was changed. The server log has the details."),
     }.ToFrozenDictionary();

@@ -4,6 +4,7 @@ namespace ExecGov.Credentials.Issuer.Hosting;
 internal static class DataFolder
 {
     public const string DatabaseFile = "issuer.db";
+    public const string RevocationDatabaseFile = "revocation.db";
     public const string KeySetFile = "issuer-keyset.json";
     public const string AdminTokenKeyFile = "admin-token-signing.pem";
     public const string BootstrapSecretFile = "bootstrap-admin.json";

@@ -9,6 +9,7 @@ using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.SelfService;
+using ExecGov.Credentials.Revocation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,8 @@ public static class IssuerApplicationExtensions
     /// <summary>
     /// Adds problem+json for every error (exceptions, 401/403/404/405/413/415/429), rate limiting,
     /// authentication (and with it the embedded token endpoint), authorization, and maps the public endpoints,
-    /// the admin API under <c>/v1</c>, the agent API under <c>/v1/agent</c> and the OpenAPI document.
+    /// the admin API under <c>/v1</c> (with <c>POST /v1/revocations</c> for responders), the agent API under
+    /// <c>/v1/agent</c>, the status lists and their event stream, and the OpenAPI document.
     /// </summary>
     public static WebApplication MapIssuerApi(this WebApplication app)
     {
@@ -66,6 +68,10 @@ public static class IssuerApplicationExtensions
         api.MapAuditEndpoints();
         api.MapDecisionEndpoints();
         app.MapGroup("/v1/agent").MapAgentApiEndpoints();
+
+        // Status lists and their event stream are public (verifiers fetch them anonymously); acts need a responder.
+        app.MapRevocationEndpoints().AllowAnonymous();
+        app.MapRevocationAdminEndpoints(IssuerPolicies.Responder);
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

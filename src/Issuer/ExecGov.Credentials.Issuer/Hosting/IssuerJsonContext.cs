@@ -9,6 +9,7 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Publishing;
+using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 
 namespace ExecGov.Credentials.Issuer.Hosting;

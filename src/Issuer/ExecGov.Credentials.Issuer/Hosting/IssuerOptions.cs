@@ -47,12 +47,11 @@ public sealed class IssuerOptions
 
     /// <summary>
     /// The absolute base URL under which clients reach this service; the metadata document builds the JWKS,
-    /// token, API and status-list locations from it. Default: <see cref="IssuerId"/>.
+    /// token and API locations from it, and it is the default of <c>Revocation:PublicBaseUri</c> (the prefix of
+    /// every status-list URI put in credentials, so it must stay the same for as long as they live).
+    /// Default: <see cref="IssuerId"/>.
     /// </summary>
     public string? PublicBaseUri { get; set; }
-
-    /// <summary>Where status lists are published. Default: <c>{PublicBaseUri}/status-lists/</c>.</summary>
-    public string? StatusListBaseUri { get; set; }
 
     /// <summary>Token-endpoint requests allowed per client IP address and minute. Default 30.</summary>
     public int TokenRequestsPerMinute { get; set; } = 30;

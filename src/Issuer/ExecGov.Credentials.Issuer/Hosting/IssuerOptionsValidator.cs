@@ -55,11 +55,6 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
             failures.Add("Issuer:BootstrapClientId must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
         }
 
-        if (options.StatusListBaseUri is { } statusBase && !Uri.TryCreate(statusBase, UriKind.Absolute, out _))
-        {
-            failures.Add("Issuer:StatusListBaseUri must be an absolute URI when set.");
-        }
-
         if (options.PublicBaseUri is { } publicBase &&
             (!Uri.TryCreate(publicBase, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttps && !(baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback))))
         {

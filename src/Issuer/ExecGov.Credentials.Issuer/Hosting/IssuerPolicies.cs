@@ -15,6 +15,7 @@ internal static class IssuerPolicies
     public const string KeyReaders = "execgov:key-readers";
     public const string Auditor = "execgov:auditor";
     public const string Verifier = "execgov:verifier";
+    public const string Responder = "execgov:responder";
 
     /// <summary>Every admin call needs a signed-in caller with a subject: it is recorded as actor and authoriser.</summary>
     public static AuthorizationPolicyBuilder Caller(AuthorizationPolicyBuilder policy) =>
@@ -31,5 +32,6 @@ internal static class IssuerPolicies
         options.AddPolicy(KeyReaders, p => Caller(p).RequireRole(AdminRoles.Admin, AdminRoles.Auditor));
         options.AddPolicy(Auditor, p => Caller(p).RequireRole(AdminRoles.Auditor));
         options.AddPolicy(Verifier, p => Caller(p).RequireRole(AdminRoles.Verifier));
+        options.AddPolicy(Responder, p => Caller(p).RequireRole(AdminRoles.Responder));
     }
 }

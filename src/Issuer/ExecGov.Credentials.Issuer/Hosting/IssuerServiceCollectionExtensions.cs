@@ -10,10 +10,10 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
+using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
-using ExecGov.Credentials.Revocation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -86,6 +86,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<AdminClients>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<AgentRegistry>();
+        services.AddSingleton<AgentLifecycle>();
         services.AddSingleton<RiskClassifier>();
         services.AddSingleton<CredentialIssuer>();
         services.AddSingleton<ApprovalService>();
@@ -94,11 +95,8 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<DecisionRecorder>();
         services.AddHostedService<IssuerStartup>();
 
-        // The issuer's side of the revocation contracts (src/Revocation): audit, status-list signing key,
-        // compromised-key withdrawal. The revocation services themselves are registered by their own AddX().
-        services.TryAddSingleton<IRevocationAuditSink, RevocationAuditSink>();
-        services.TryAddSingleton<IStatusListSigningKeyProvider, ActiveKeyProvider>();
-        services.TryAddSingleton<ISigningKeyCompromiseHandler, KeyCompromiseHandler>();
+        // Revocation always runs inside the issuer: every credential gets a status-list index.
+        services.AddIssuerRevocation(configuration);
 
         AddSignIn(builder);
         services.AddAuthorization(options =>

@@ -27,12 +27,11 @@ internal sealed class CredentialIssuer(
     RiskClassifier risk,
     TimeProvider time,
     IOptions<IssuerOptions> options,
-    IServiceProvider services,
+    IStatusIndexAllocator allocator,
     ILogger<CredentialIssuer> logger)
 {
     private const int MaxAudiences = 16;
     private readonly IssuerOptions _options = options.Value;
-    private readonly IStatusIndexAllocator? _allocator = services.GetService(typeof(IStatusIndexAllocator)) as IStatusIndexAllocator;
 
     /// <summary>Checks a request and either issues it or files it for approval.</summary>
     public async Task<IssuerResult<IssuanceOutcome>> RequestAsync(IssuanceCommand command, CancellationToken cancellationToken)
@@ -163,25 +162,29 @@ internal sealed class CredentialIssuer(
         var credentialId = Identifiers.New("cred");
         var session = sessionId ?? Identifiers.New("sess");
 
-        StatusListReference? status = null;
-        if (_allocator is not null)
+        // Every credential gets its status-list index first, durably, so anything handed out can be revoked;
+        // a revocation or suspension of its session, agent, authoriser or key refuses it here. A credential whose
+        // issuer-side commit then fails leaves an index that nothing uses, which is harmless.
+        StatusListReference status;
+        try
         {
-            try
+            status = await allocator.AllocateAsync(new CredentialRegistration
             {
-                status = await _allocator.AllocateAsync(new CredentialRegistration
-                {
-                    CredentialId = credentialId,
-                    SessionId = session,
-                    AgentId = agent.Id,
-                    AuthoriserSubject = authoriser.Subject,
-                    SigningKeyId = key.KeyId,
-                    ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expires),
-                }, cancellationToken).ConfigureAwait(false);
-            }
-            catch (IssuanceBlockedException ex)
-            {
-                return IssuerResult<IssuedCredentialView>.Fail(IssuerErrorCode.IssuanceBlocked, ex.Message);
-            }
+                CredentialId = credentialId,
+                SessionId = session,
+                AgentId = agent.Id,
+                AuthoriserSubject = authoriser.Subject,
+                SigningKeyId = key.KeyId,
+                ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expires),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IssuanceBlockedException ex)
+        {
+            return IssuerResult<IssuedCredentialView>.Fail(IssuerErrorCode.IssuanceBlocked, ex.Message);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            return IssuerResult<IssuedCredentialView>.Fail(IssuerErrorCode.RevocationUnavailable, "No status-list index could be allocated; nothing was issued.");
         }
 
         var claims = new CredentialClaims
@@ -197,7 +200,7 @@ internal sealed class CredentialIssuer(
             Confirmation = new Confirmation { KeyThumbprint = agent.KeyThumbprint },
             AuthorizationDetails = details,
             Authoriser = authoriser,
-            Status = status is null ? null : new StatusClaim { StatusList = status },
+            Status = new StatusClaim { StatusList = status },
         };
         var token = CredentialWriter.Sign(claims, key);
 
@@ -230,8 +233,8 @@ internal sealed class CredentialIssuer(
                 ApprovedAt = authoriser.ApprovedAt,
                 RequestedBy = requestedBy,
                 KeyId = key.KeyId,
-                StatusIndex = status?.Index,
-                StatusUri = status?.Uri,
+                StatusIndex = status.Index,
+                StatusUri = status.Uri,
             });
             audit.Append(new AuditEntry(AuditEventKinds.CredentialIssued, requestedBy, agent.Id, credentialId, session, authoriser.ApprovalId,
                 JsonSerializer.Serialize(new CredentialIssuedDetails(audience, details, issuedAt, expires, lifetime, key.KeyId, authoriser, requestedBy, status),

@@ -26,5 +26,6 @@ internal sealed record CredentialView
 
     public required string KeyId { get; init; }
 
+    /// <summary>The status-list entry; absent only for credentials issued before revocation was hosted here.</summary>
     public StatusListReference? Status { get; init; }
 }

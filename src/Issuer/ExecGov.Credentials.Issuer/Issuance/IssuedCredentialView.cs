@@ -21,6 +21,6 @@ internal sealed record IssuedCredentialView
 
     public required Authoriser Authoriser { get; init; }
 
-    /// <summary>Absent when no status allocator is configured (the credential then has no <c>status</c> claim).</summary>
-    public StatusListReference? Status { get; init; }
+    /// <summary>The credential's status-list entry (its <c>status.status_list</c> claim): every credential has one.</summary>
+    public required StatusListReference Status { get; init; }
 }

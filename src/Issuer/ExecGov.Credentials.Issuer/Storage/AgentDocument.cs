@@ -33,4 +33,16 @@ internal sealed class AgentDocument
     public string StandingGrantId { get; set; } = string.Empty;
 
     public long UpdatedAt { get; set; }
+
+    /// <summary>
+    /// When an agent-scope revocation covered the agent (Unix milliseconds), else null. Revocation is final: a
+    /// revoked agent stays suspended and is never resumed.
+    /// </summary>
+    public long? RevokedAt { get; set; }
+
+    /// <summary>
+    /// The revocation act that last set <see cref="Status"/> (0 when none did). Acts are applied here in act
+    /// order: one delivered late (after a later act on the same agent) no longer changes the state.
+    /// </summary>
+    public long StateActId { get; set; }
 }

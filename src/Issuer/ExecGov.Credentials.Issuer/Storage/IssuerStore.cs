@@ -40,6 +40,9 @@ internal sealed class IssuerStore : IDisposable
         Audit.EnsureIndex(a => a.SessionId);
         Audit.EnsureIndex(a => a.ApprovalId);
         Audit.EnsureIndex(a => a.AgentId);
+
+        // Traces look up the revocation acts that covered a credential by kind.
+        Audit.EnsureIndex(a => a.Kind);
         UsedAssertions.EnsureIndex(a => a.ExpiresAt);
         Decisions.EnsureIndex(d => d.CredentialId);
     }
@@ -57,6 +60,8 @@ internal sealed class IssuerStore : IDisposable
     public ILiteCollection<UsedAssertionDocument> UsedAssertions => _db.GetCollection<UsedAssertionDocument>("used_assertions");
 
     public ILiteCollection<DecisionDocument> Decisions => _db.GetCollection<DecisionDocument>("decisions");
+
+    public ILiteCollection<RecordedActDocument> RecordedActs => _db.GetCollection<RecordedActDocument>("revocation_acts");
 
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction under the write lock. A failed result or an exception

@@ -64,6 +64,13 @@ internal static class RevocationAdminEndpoint
             return;
         }
 
+        if (request.Scope != RevocationScope.Credential &&
+            context.RequestServices.GetService<IRevocationTargetCheck>() is { } check && !check.IsKnown(request.Scope, request.Target))
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
+            return;
+        }
+
         RevocationResult result;
         try
         {

@@ -26,6 +26,7 @@ public static class RevocationErrors
         [RevocationErrorCode.MissingReason] = new("missing_reason", 400, "reason is required: say why, for the audit trail."),
         [RevocationErrorCode.InvalidReason] = new("invalid_reason", 400, "reason must be at most 1024 characters without control characters other than line breaks."),
         [RevocationErrorCode.CredentialNotFound] = new("credential_not_found", 404, "No credential with this id was issued here; nothing was changed. Check the id (the credential's jti)."),
+        [RevocationErrorCode.TargetNotFound] = new("target_not_found", 404, "The target names nothing this issuer knows in that scope (no such agent or signing key); nothing was changed. Check the id."),
         [RevocationErrorCode.ResponderUnknown] = new("responder_unknown", 403, "The caller's token has no subject to record as the responder. Use a token with a sub claim."),
         [RevocationErrorCode.RevocationUnavailable] = new("revocation_unavailable", 503, "The revocation store could not commit; nothing was changed. Retry; the server log has the details."),
     }.ToFrozenDictionary();

@@ -146,12 +146,18 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
         RequireText(request.Reason, nameof(request.Reason));
         var work = new ActWork(request);
         Enqueue(work);
-        var result = await work.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The caller may stop waiting, but the act and its after-commit steps run to the end regardless: a
+        // responder who hangs up must not leave a compromised key in the JWKS or an act out of the audit trail.
+        return await CompleteAsync(work).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RevocationResult> CompleteAsync(ActWork work)
+    {
+        var result = await work.Completion.Task.ConfigureAwait(false);
         if (result.Outcome == RevocationOutcome.Applied)
         {
-            // After the commit, and not cancellable by the caller: a responder who hangs up must not leave a
-            // compromised key in the JWKS or an act out of the audit trail.
-            await FollowUpAsync(request, result).ConfigureAwait(false);
+            await FollowUpAsync(work.Request, result).ConfigureAwait(false);
         }
 
         return result;

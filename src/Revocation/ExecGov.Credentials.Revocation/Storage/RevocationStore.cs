@@ -43,6 +43,17 @@ internal sealed class RevocationStore : IDisposable
         // Start-up rebuilds the lists from the entries that are not valid; an index keeps that cheap.
         Credentials.EnsureIndex(c => c.Status);
         Acts.EnsureIndex(a => a.Audited);
+        if (!OperatingSystem.IsWindows())
+        {
+            // Acts name responders and their reasons: owner only, like the issuer's own database (and its log,
+            // which the writes above have created).
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var log = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+            if (File.Exists(log))
+            {
+                File.SetUnixFileMode(log, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
     }
 
     public ILiteCollection<CredentialDocument> Credentials => _db.GetCollection<CredentialDocument>("credentials");

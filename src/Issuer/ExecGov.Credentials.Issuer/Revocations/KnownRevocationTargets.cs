@@ -1,0 +1,22 @@
+using ExecGov.Credentials.Issuer.Hosting;
+using ExecGov.Credentials.Issuer.Keys;
+using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation;
+
+namespace ExecGov.Credentials.Issuer.Revocations;
+
+/// <summary>
+/// Refuses <c>POST /v1/revocations</c> acts on an agent that is not registered or a signing key that is not in
+/// the keyset (<c>404 target_not_found</c>): a mistyped id in an incident must not look like a success that
+/// covered nothing, nor leave a block on an id that is registered later. Sessions and authorisers may be
+/// blocked before anything is issued under them.
+/// </summary>
+internal sealed class KnownRevocationTargets(IssuerStore store, KeyRing keys) : IRevocationTargetCheck
+{
+    public bool IsKnown(RevocationScope scope, string target) => scope switch
+    {
+        RevocationScope.Agent => Identifiers.IsValid(target) && store.Agents.FindById(target) is not null,
+        RevocationScope.SigningKey => keys.Current.Keys.Any(k => string.Equals(k.KeyId, target, StringComparison.Ordinal)),
+        _ => true,
+    };
+}

@@ -1,0 +1,44 @@
+using ExecGov.Credentials.Issuer.Hosting;
+using ExecGov.Credentials.Issuer.Keys;
+using ExecGov.Credentials.Revocation;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ExecGov.Credentials.Issuer.Revocations;
+
+/// <summary>
+/// Hosts the revocation feature (src/Revocation) inside the issuer on embedded defaults: its store at
+/// <c>{Issuer:DataPath}/revocation.db</c>, its public base the issuer's public base, and the issuer's side of
+/// its contracts (status lists signed with the active credential key, acts recorded in the hash-chained audit
+/// trail and the agent registry, compromised keys withdrawn from the keyset, unknown targets refused). Every
+/// default can be overridden in the <c>Revocation</c> configuration section (docs/issuer.md).
+/// </summary>
+internal static class RevocationHosting
+{
+    public static void AddIssuerRevocation(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Registered before AddRevocation, whose own defaults are TryAdd: these win, and a host may still
+        // replace any of them by registering its own first.
+        services.TryAddSingleton<RevocationActRecorder>();
+        services.TryAddSingleton<IRevocationAuditSink>(sp => sp.GetRequiredService<RevocationActRecorder>());
+        services.TryAddSingleton<IStatusListSigningKeyProvider, ActiveKeyProvider>();
+        services.TryAddSingleton<ISigningKeyCompromiseHandler, KeyCompromiseHandler>();
+        services.TryAddSingleton<IRevocationTargetCheck, KnownRevocationTargets>();
+        services.AddRevocation(configuration);
+        services.AddOptions<RevocationOptions>().PostConfigure<IOptions<IssuerOptions>>((revocation, issuer) =>
+        {
+            // Validation (RevocationOptionsValidator) runs after this, on the values actually used.
+            if (string.IsNullOrWhiteSpace(revocation.DatabasePath) && !string.IsNullOrWhiteSpace(issuer.Value.DataPath))
+            {
+                revocation.DatabasePath = Path.Combine(Path.GetFullPath(issuer.Value.DataPath), DataFolder.RevocationDatabaseFile);
+            }
+
+            if (revocation.PublicBaseUri is null && Uri.TryCreate(IssuerUris.PublicBase(issuer.Value), UriKind.Absolute, out var publicBase))
+            {
+                revocation.PublicBaseUri = publicBase;
+            }
+        });
+    }
+}
