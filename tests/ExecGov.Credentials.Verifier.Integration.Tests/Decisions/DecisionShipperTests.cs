@@ -14,7 +14,7 @@ namespace ExecGov.Credentials.Verifier.Integration.Tests.Decisions;
 public sealed class DecisionShipperTests : IAsyncLifetime
 {
     private static readonly string[] ContractMembers =
-        ["decision_id", "time", "decision", "reason", "agent", "authoriser", "credential_id", "session_id", "issuer", "audience", "action", "resource"];
+        ["decision_id", "decided_at", "decision", "reason", "agent", "authoriser", "credential_id", "session_id", "issuer", "audience", "action", "resource"];
 
     private readonly Faker _faker = new() { Random = new Randomizer(3001) };
     private readonly CapturingLoggerProvider _logs = new();
@@ -49,8 +49,28 @@ public sealed class DecisionShipperTests : IAsyncLifetime
         Assert.All(batches, b => Assert.Equal("payments-api-1", b["verifier"]!.GetValue<string>()));
         var first = batches[0]["records"]![0]!.AsObject();
         Assert.Equal(ContractMembers.Order(), first.Select(m => m.Key).Order());
-        Assert.Equal(records[0].Time, DateTimeOffset.Parse(first["time"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(records[0].DecidedAt, DateTimeOffset.Parse(first["decided_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, _issuer.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Caller_controlled_text_is_fitted_to_the_issuers_limits_so_one_record_cannot_sink_its_batch()
+    {
+        var shipper = Create();
+        var longResource = "invoice:" + new string('9', 400);
+        Assert.True(shipper.TryWrite(Record(1) with { Resource = longResource, Action = "mcp-tool:evil\nname", Audience = "  " }));
+
+        await shipper.StartAsync(default);
+        await EventuallyAsync(() => shipper.Shipped == 1);
+        await shipper.StopAsync(default);
+
+        var shipped = Assert.Single(_issuer.Accepted)["records"]![0]!.AsObject();
+        var resource = shipped["resource"]!.GetValue<string>();
+        Assert.Equal(256, resource.Length);
+        Assert.StartsWith("invoice:999", resource, StringComparison.Ordinal);
+        Assert.EndsWith("\u2026", resource, StringComparison.Ordinal);
+        Assert.Equal("mcp-tool:evil\uFFFDname", shipped["action"]!.GetValue<string>());
+        Assert.False(shipped.ContainsKey("audience"));
     }
 
     [Fact]
@@ -281,7 +301,7 @@ public sealed class DecisionShipperTests : IAsyncLifetime
     private DecisionRecord Record(int number) => new()
     {
         DecisionId = $"{Guid.CreateVersion7():N}",
-        Time = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000 + number),
+        DecidedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_795_000_000_000 + number),
         Outcome = "allow",
         Reason = "allowed",
         Agent = $"agent-{_faker.Internet.DomainWord()}",

@@ -12,9 +12,9 @@ public sealed record DecisionRecord
     [JsonPropertyName("decision_id")]
     public required string DecisionId { get; init; }
 
-    /// <summary><c>time</c>: when the decision was made (RFC 3339, UTC).</summary>
-    [JsonPropertyName("time")]
-    public required DateTimeOffset Time { get; init; }
+    /// <summary><c>decided_at</c>: when the decision was made (RFC 3339, UTC), as the issuer's <c>POST /v1/decisions</c> names it.</summary>
+    [JsonPropertyName("decided_at")]
+    public required DateTimeOffset DecidedAt { get; init; }
 
     /// <summary><c>decision</c>: <c>allow</c> or <c>deny</c>.</summary>
     [JsonPropertyName("decision")]
@@ -63,7 +63,7 @@ public sealed record DecisionRecord
         return new DecisionRecord
         {
             DecisionId = decision.DecisionId,
-            Time = decision.DecidedAt,
+            DecidedAt = decision.DecidedAt,
             Outcome = decision.IsAllowed ? "allow" : "deny",
             Reason = decision.Reason.ToWireString(),
             Agent = decision.AgentId,

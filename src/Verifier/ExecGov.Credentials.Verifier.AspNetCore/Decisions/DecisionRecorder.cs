@@ -27,11 +27,11 @@ public sealed partial class DecisionRecorder
         var record = DecisionRecord.From(decision, audience);
         if (decision.IsAllowed)
         {
-            LogAllowed(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
+            LogAllowed(_logger, record.DecisionId, record.DecidedAt, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
         }
         else
         {
-            LogDenied(_logger, record.DecisionId, record.Time, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
+            LogDenied(_logger, record.DecisionId, record.DecidedAt, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
         }
 
         foreach (var sink in _sinks)

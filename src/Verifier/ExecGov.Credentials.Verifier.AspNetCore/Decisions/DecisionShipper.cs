@@ -80,7 +80,7 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         }
 
         // Never blocks: a full queue drops its oldest record (counted by the channel's callback).
-        return _queue.Writer.TryWrite(record);
+        return _queue.Writer.TryWrite(IssuerRecordLimits.Fit(record));
     }
 
     /// <inheritdoc />

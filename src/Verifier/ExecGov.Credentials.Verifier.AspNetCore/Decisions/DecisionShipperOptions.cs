@@ -35,7 +35,7 @@ public sealed class DecisionShipperOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 10_000;
 
-    /// <summary>Most records per POST. Default 100; 1 to 1,000.</summary>
+    /// <summary>Most records per POST. Default 100; 1 to 500 (the issuer refuses larger batches).</summary>
     public int MaxBatchSize { get; set; } = 100;
 
     /// <summary>Longest a record waits for its batch to fill. Default 2 s.</summary>

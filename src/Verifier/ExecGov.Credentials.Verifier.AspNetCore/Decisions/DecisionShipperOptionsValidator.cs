@@ -29,9 +29,9 @@ internal sealed class DecisionShipperOptionsValidator : IValidateOptions<Decisio
             failures.Add("DecisionShipping:InstanceName must name this verifier instance.");
         }
 
-        if (options.QueueCapacity is < 1 or > 1_000_000 || options.MaxBatchSize is < 1 or > 1000 || options.MaxAttempts is < 1 or > 100)
+        if (options.QueueCapacity is < 1 or > 1_000_000 || options.MaxBatchSize is < 1 or > 500 || options.MaxAttempts is < 1 or > 100)
         {
-            failures.Add("DecisionShipping: QueueCapacity must lie between 1 and 1,000,000, MaxBatchSize between 1 and 1,000, MaxAttempts between 1 and 100.");
+            failures.Add("DecisionShipping: QueueCapacity must lie between 1 and 1,000,000, MaxBatchSize between 1 and 500 (the issuer refuses larger batches), MaxAttempts between 1 and 100.");
         }
 
         if (options.FlushInterval <= TimeSpan.Zero || options.InitialBackoff <= TimeSpan.Zero || options.MaxBackoff < options.InitialBackoff ||
