@@ -67,7 +67,7 @@ public sealed class RevokeTests(IssuerFixture fixture) : IClassFixture<IssuerFix
         (await fixture.Cli.RunAsync("credentials", "inspect", issued.File)).Expect(0);
         var confirmed = await fixture.Cli.RunWithInputAsync("y\n", "revoke", "credential", issued.CredentialId, "--reason", "test");
 
-        Assert.Contains("Revoke one credential", declined.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"Revoke credential {issued.CredentialId}? This cannot be undone. [y/N]", declined.Stderr, StringComparison.Ordinal);
         Assert.Equal(7, declined.ExitCode);
         Assert.Contains("nothing was changed", declined.Stderr, StringComparison.Ordinal);
         Assert.Equal(7, silent.ExitCode);

@@ -21,6 +21,10 @@ internal static class Artifacts
 
     public static string VerifierEndpoint => Dll("ExecGov.Credentials.Verifier.Endpoint", "ExecGov.Credentials.Verifier.Endpoint");
 
+    public static string PaymentsApi => Dll("ExecGov.Samples.PaymentsApi", "ExecGov.Samples.PaymentsApi");
+
+    public static string SampleAgent => Dll("ExecGov.Samples.Agent", "ExecGov.Samples.Agent");
+
     public static string Dll(string project, string assembly)
     {
         var path = Path.Combine(BinRoot, project, Configuration, assembly + ".dll");

@@ -13,15 +13,30 @@ namespace ExecGov.Credentials.Cli.Tests.Support;
 /// </summary>
 internal static partial class MarkdownScript
 {
-    public static IReadOnlyList<Command> Extract(string markdownPath)
+    /// <summary>The commands of the whole document, or of one section (from its <c>## </c> heading to the next).</summary>
+    public static IReadOnlyList<Command> Extract(string markdownPath, string? section = null)
     {
         var commands = new List<Command>();
         var lines = File.ReadAllLines(markdownPath);
+        var first = 0;
+        var last = lines.Length;
+        if (section is not null)
+        {
+            first = Array.IndexOf(lines, "## " + section);
+            if (first < 0)
+            {
+                throw new InvalidOperationException($"{markdownPath} has no section '## {section}'.");
+            }
+
+            var next = Array.FindIndex(lines, first + 1, l => l.StartsWith("## ", StringComparison.Ordinal));
+            last = next < 0 ? lines.Length : next;
+        }
+
         var inBash = false;
         var fenced = false;
         var pending = new StringBuilder();
         var pendingLine = 0;
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = first; i < last; i++)
         {
             var line = lines[i];
             var trimmed = line.TrimStart();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using ExecGov.Credentials.Cli.Credentials;
 using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
 
@@ -15,7 +16,7 @@ internal static class RevokeCommand
     public static Command Build() => new Command("revoke",
             "Revoke (or suspend, or lift a suspension of) a credential, a session, everything of an agent, everything a person authorised, or everything a signing key signed (role responder).")
         .With(
-            Scope("credential", "credential", "credential-id", "one credential (its id, cred_…)"),
+            Scope("credential", "credential", "credential-id", "one credential (its id, cred_…, or a file holding it)"),
             Scope("session", "session", "session-id", "every credential of a session; later issuance into it is refused"),
             Scope("agent", "agent", "agent-id", "every live credential of an agent; nothing new is issued to it"),
             Scope("authoriser", "authoriser", "subject", "everything a person (an authoriser subject) approved; nothing new is issued under them"),
@@ -23,7 +24,10 @@ internal static class RevokeCommand
 
     private static Command Scope(string name, string wireScope, string argumentName, string what)
     {
-        var target = new Argument<string>(argumentName) { Description = $"The {argumentName.Replace('-', ' ')}." };
+        var target = new Argument<string>(argumentName)
+        {
+            Description = wireScope == "credential" ? "The credential id, or a file holding the credential." : $"The {argumentName.Replace('-', ' ')}.",
+        };
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the audit trail with your identity).", HelpName = "text", Required = true };
         var suspend = new Option<bool>("--suspend") { Description = "Suspend instead of revoking (reversible with --unsuspend)." };
         var unsuspend = new Option<bool>("--unsuspend") { Description = "Lift an earlier suspension of the same target (a revocation is never lifted)." };
@@ -33,6 +37,12 @@ internal static class RevokeCommand
         {
             var parse = context.Parse;
             var targetValue = parse.GetRequiredValue(target);
+            if (wireScope == "credential" && File.Exists(targetValue))
+            {
+                // A credential file: revoke the credential it holds (its jti), as people keep credentials in files.
+                targetValue = TokenParts.Decode(await CredentialInput.ReadAsync(targetValue, cancellationToken).ConfigureAwait(false)).Claims.CredentialId;
+            }
+
             if (parse.GetValue(suspend) && parse.GetValue(unsuspend))
             {
                 throw new CliException(ExitCodes.Usage, "usage", "Give --suspend or --unsuspend, not both.");
@@ -44,8 +54,8 @@ internal static class RevokeCommand
             {
                 var question = action switch
                 {
-                    "revoke" => $"Revoke {what.Split(';')[0]}: {name} {targetValue}? This cannot be undone.",
-                    "suspend" => $"Suspend {what.Split(';')[0]}: {name} {targetValue}?",
+                    "revoke" => $"Revoke {$"{Covers(wireScope)} {name}".TrimStart()} {targetValue}? This cannot be undone.",
+                    "suspend" => $"Suspend {$"{Covers(wireScope)} {name}".TrimStart()} {targetValue}?",
                     _ => $"Lift the suspension of {name} {targetValue}?",
                 };
                 await Confirmation.RequireAsync(context, question, cancellationToken).ConfigureAwait(false);
@@ -73,4 +83,13 @@ internal static class RevokeCommand
         });
         return command;
     }
+
+    private static string Covers(string scope) => scope switch
+    {
+        "credential" => string.Empty,
+        "session" => "every credential of",
+        "agent" => "every credential of",
+        "authoriser" => "everything authorised by",
+        _ => "every credential signed by",
+    };
 }
