@@ -23,4 +23,12 @@ public sealed record ActionRequest
 
     /// <summary>Context values constraints are checked against: <c>amount</c>, <c>currency</c>, <c>destination</c>.</summary>
     public IReadOnlyDictionary<string, string>? Context { get; init; }
+
+    /// <summary>
+    /// Whether a holder proof must be presented. Default true: a credential without a proof is denied
+    /// <c>proof_missing</c>. False only for Bearer presentations to an audience deliberately configured for them
+    /// (anyone who sees such a credential can use it until it expires); a proof that is presented anyway is
+    /// still checked in full.
+    /// </summary>
+    public bool ProofRequired { get; init; } = true;
 }

@@ -134,7 +134,7 @@ public sealed partial class CredentialVerifier
             reasonAfterSignature = ScopeEvaluator.Evaluate(claims.AuthorizationDetails, request, audience!, now);
         }
 
-        if (reasonAfterSignature == ReasonCode.Allowed)
+        if (reasonAfterSignature == ReasonCode.Allowed && (request.ProofRequired || !string.IsNullOrEmpty(presentation.Proof)))
         {
             reasonAfterSignature = CheckProof(presentation.Proof, claims, verified.Hash, request, now);
         }

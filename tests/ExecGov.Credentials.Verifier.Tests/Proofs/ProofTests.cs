@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Proofs;
 
@@ -125,6 +126,28 @@ public sealed class ProofTests : IDisposable
         _issuer.Time.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal(ReasonCode.Allowed, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).Reason);
         Assert.Equal(1, _issuer.Replay.Count);
+    }
+
+    [Fact]
+    public async Task Request_not_requiring_a_proof_is_allowed_without_one_and_still_checks_status()
+    {
+        var credential = _issuer.Credential();
+        var request = TestIssuer.Request() with { ProofRequired = false };
+        Assert.Equal(ReasonCode.Allowed, (await _issuer.VerifyAsync(credential, null, request)).Reason);
+
+        var claims = _issuer.Claims();
+        var revoked = CredentialWriter.Sign(claims, _issuer.IssuerKey);
+        _issuer.Status.Set(claims.Status!.StatusList, Verifier.Status.CredentialStatus.Revoked);
+        Assert.Equal(ReasonCode.Revoked, (await _issuer.VerifyAsync(revoked, null, request)).Reason);
+    }
+
+    [Fact]
+    public async Task Request_not_requiring_a_proof_still_checks_a_proof_that_is_presented()
+    {
+        using var thief = Ed25519SecurityKey.Generate();
+        var credential = _issuer.Credential();
+        var request = TestIssuer.Request() with { ProofRequired = false };
+        Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential, key: thief), request)).Reason);
     }
 
     /// <summary>Builds a proof with the agent's key, letting a test bend its header or jwk.</summary>

@@ -21,19 +21,16 @@ public sealed partial class ActionEnforcer
 
     private readonly CredentialVerifier _verifier;
     private readonly DecisionRecorder _recorder;
-    private readonly ICredentialStatusSource _status;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string? _audience;
     private readonly Uri? _origin;
     private readonly bool _allowBearer;
-    private readonly bool _requireStatus;
 
     /// <summary>Creates the enforcer.</summary>
     public ActionEnforcer(
         CredentialVerifier verifier,
         DecisionRecorder recorder,
-        ICredentialStatusSource status,
         IOptions<ActionEnforcementOptions> options,
         IOptions<CredentialVerifierOptions> verifierOptions,
         TimeProvider time,
@@ -41,20 +38,17 @@ public sealed partial class ActionEnforcer
     {
         ArgumentNullException.ThrowIfNull(verifier);
         ArgumentNullException.ThrowIfNull(recorder);
-        ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(verifierOptions);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _verifier = verifier;
         _recorder = recorder;
-        _status = status;
         _time = time;
         _logger = logger;
         _audience = options.Value.Audience ?? verifierOptions.Value.Audience;
         _origin = options.Value.PublicOrigin;
         _allowBearer = _audience is not null && options.Value.BearerAudiences.Contains(_audience, StringComparer.Ordinal);
-        _requireStatus = verifierOptions.Value.RequireStatus;
         if (_allowBearer)
         {
             LogBearerEnabled(_logger, _audience!);
@@ -90,12 +84,11 @@ public sealed partial class ActionEnforcer
             Method = httpContext.Request.Method,
             Target = Target(httpContext.Request),
             Context = values.ToContext(),
+
+            // Only a Bearer presentation (read only for audiences configured for it) goes without a proof.
+            ProofRequired = scheme != PresentationScheme.Bearer,
         };
         var decision = await _verifier.VerifyAsync(presentation, request, cancellationToken).ConfigureAwait(false);
-        if (scheme == PresentationScheme.Bearer)
-        {
-            decision = await CompleteBearerAsync(decision, presentation.Credential!, cancellationToken).ConfigureAwait(false);
-        }
 
         Store(httpContext, decision, scheme);
         return decision;
@@ -134,25 +127,6 @@ public sealed partial class ActionEnforcer
         return decision;
     }
 
-    private async ValueTask<Decision> CompleteBearerAsync(Decision decision, string credential, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await BearerCompletion.CompleteAsync(decision, credential, _status, _requireStatus, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // Fail closed, as the verifier does: a fault in the status source is a deny, never an allow or an error page.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            LogBearerFault(_logger, ex.GetType().Name);
-            return decision with { Reason = ReasonCode.VerifierError };
-        }
-    }
-
     private void Store(HttpContext httpContext, Decision decision, PresentationScheme scheme)
     {
         _recorder.Record(decision, _audience);
@@ -174,8 +148,4 @@ public sealed partial class ActionEnforcer
     [LoggerMessage(EventId = 3010, EventName = "BearerEnabled", Level = LogLevel.Warning,
         Message = "Credentials presented as Bearer without a holder proof are accepted for audience {Audience}: anyone who sees such a credential can use it until it expires")]
     private static partial void LogBearerEnabled(ILogger logger, string audience);
-
-    [LoggerMessage(EventId = 3011, EventName = "BearerStatusFault", Level = LogLevel.Error,
-        Message = "Status check of a bearer presentation failed ({Fault}); the request was denied with verifier_error")]
-    private static partial void LogBearerFault(ILogger logger, string fault);
 }
