@@ -1,102 +1,83 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json.Nodes;
+using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
 using ExecGov.Credentials.Keys;
 
 namespace ExecGov.Credentials.Cli.Keys;
 
-/// <summary><c>execgov keys generate | list | rotate</c>: the issuer's signing keyset file.</summary>
+/// <summary>
+/// <c>execgov keys generate | list | rotate</c>: <c>generate</c> writes a local keyset file (for
+/// <c>Issuer:KeySetPath</c>); <c>list</c> and <c>rotate</c> act on the running issuer's keys.
+/// </summary>
 internal static class KeysCommand
 {
-    public const string DefaultFile = "data/keys/keyset.json";
-
-    public static Command Build(TextWriter stdout)
+    public static Command Build()
     {
         var file = new Option<string>("--file", "-f")
         {
-            Description = $"The keyset file (default {DefaultFile}, the issuer's default location).",
-            DefaultValueFactory = _ => DefaultFile,
+            Description = "The keyset file to create (mode 0600); point Issuer:KeySetPath at it. Refuses to overwrite.",
+            HelpName = "path",
+            Required = true,
         };
+        var generate = new Command("generate", "Create a new keyset file (mode 0600) with one fresh Ed25519 signing key, for Issuer:KeySetPath.").With(file);
+        generate.Handle((context, _) => Task.FromResult(Generate(context, context.Parse.GetRequiredValue(file))));
 
-        var generate = new Command("generate", "Create a new keyset file (mode 0600) with one fresh Ed25519 signing key. Refuses to overwrite.") { file };
-        generate.SetAction(parse =>
-        {
-            var path = parse.GetRequiredValue(file);
-            var info = Run(() => SigningKeySet.Generate(path, TimeProvider.System));
-            Output(parse, stdout).Message(
-                $"Created {path} with signing key {info.KeyId}.",
-                new JsonObject { ["file"] = path, ["key"] = ToJson(info) });
-            return ExitCodes.Ok;
-        });
+        var list = new Command("list", "List the issuer's credential signing keys: id, status, age, and until when a retired key stays published (role admin or auditor).");
+        list.Handle((context, cancellationToken) => ShowAsync(context, HttpMethod.Get, "v1/keys", "Signing keys", cancellationToken));
 
-        var list = new Command("list", "List the keys of a keyset file: id, status, age and until when a retired key stays published.") { file };
-        list.SetAction(parse =>
-        {
-            var path = parse.GetRequiredValue(file);
-            using var set = Run(() => SigningKeySet.Load(path, allowDevelopmentKeys: true));
-            var now = DateTimeOffset.UtcNow;
-            Output(parse, stdout).Table(
-                $"Signing keys in {path}",
-                ["kid", "status", "created", "age", "retired", "published until"],
-                set.Keys.Select(k => (IReadOnlyList<string?>)
-                [
-                    k.KeyId, k.Status.ToString().ToLowerInvariant(), Iso(k.CreatedAt), Age(now - k.CreatedAt), Iso(k.RetiredAt),
-                    k.Status == SigningKeyStatus.Active ? "(active)" : Iso(k.VerifyUntil),
-                ]),
-                new JsonObject { ["file"] = path, ["keys"] = new JsonArray(set.Keys.Select(k => (JsonNode)ToJson(k)).ToArray()) });
-            return ExitCodes.Ok;
-        });
+        var rotate = new Command("rotate", "Make a fresh key active on the issuer; the old one retires and stays published until its credentials expire (role admin).");
+        rotate.Handle((context, cancellationToken) => ShowAsync(context, HttpMethod.Post, "v1/keys/rotate", "Signing keys after rotation", cancellationToken));
 
-        var retain = new Option<string>("--retain")
-        {
-            Description = "How long the retired key stays published: at least the longest credential lifetime the issuer allows (default 60m).",
-            DefaultValueFactory = _ => "60m",
-        };
-        var rotate = new Command("rotate", "Make a fresh key active; the old one keeps verifying until --retain has passed. Restart or reload the issuer afterwards.") { file, retain };
-        rotate.SetAction(parse =>
-        {
-            var path = parse.GetRequiredValue(file);
-            var keep = Durations.Parse(parse.GetRequiredValue(retain));
-            var info = Run(() => SigningKeySet.Rotate(path, keep, TimeProvider.System));
-            Output(parse, stdout).Message(
-                $"Rotated {path}: {info.KeyId} now signs; the previous key stays published for {keep}.",
-                new JsonObject { ["file"] = path, ["active"] = ToJson(info), ["retain_seconds"] = (long)keep.TotalSeconds });
-            return ExitCodes.Ok;
-        });
-
-        return new Command("keys", "Manage the issuer's signing keyset file.") { generate, list, rotate };
+        return new Command("keys", "Credential signing keys: a local keyset file, or the issuer's keys.").With(generate, list, rotate);
     }
 
-    internal static CliOutput Output(ParseResult parse, TextWriter stdout) => new(parse.GetValue(GlobalOptions.Json), stdout);
-
-    private static T Run<T>(Func<T> action)
+    private static int Generate(CliContext context, string path)
     {
+        SigningKeyInfo info;
         try
         {
-            return action();
+            info = SigningKeySet.Generate(path, context.Time);
         }
         catch (KeySetException ex)
         {
-            throw new CliException(ex.Message.Contains("does not exist", StringComparison.Ordinal) ? ExitCodes.NotFound : ExitCodes.InvalidInput, ex.Message);
+            throw new CliException(ExitCodes.InvalidInput, "keyset_refused", $"{OneSentence(ex.Message)} Choose another --file or remove the old one first.");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException(ExitCodes.InvalidInput, $"Cannot use the keyset file: {ex.Message}");
+            throw new CliException(ExitCodes.InvalidInput, "file_unwritable", $"Cannot write the keyset file {path}: {ex.Message}");
         }
+
+        context.Output.Result(
+            new JsonObject
+            {
+                ["file"] = Path.GetFullPath(path),
+                ["kid"] = info.KeyId,
+                ["status"] = info.Status.ToString().ToLowerInvariant(),
+                ["created_at"] = Times.Iso(info.CreatedAt),
+            },
+            () => context.Output.Line($"Created {path} (mode 0600) with signing key {info.KeyId}; set Issuer:KeySetPath={Path.GetFullPath(path)} to use it."));
+        return ExitCodes.Ok;
     }
 
-    private static JsonObject ToJson(SigningKeyInfo key) => new()
+    private static async Task<int> ShowAsync(CliContext context, HttpMethod method, string path, string title, CancellationToken cancellationToken)
     {
-        ["kid"] = key.KeyId,
-        ["status"] = key.Status.ToString().ToLowerInvariant(),
-        ["created_at"] = Iso(key.CreatedAt),
-        ["retired_at"] = Iso(key.RetiredAt),
-        ["verify_until"] = Iso(key.VerifyUntil),
-    };
+        var response = await context.Admin().SendAsync(method, path, null, cancellationToken).ConfigureAwait(false);
+        var now = context.Time.GetUtcNow();
+        context.Output.Result(response.Body, () => context.Output.Table(
+            title,
+            ["kid", "status", "created", "age", "published", "verify until"],
+            JsonRead.Items(response.Body).Select(k => (IReadOnlyList<string?>)
+            [
+                JsonRead.Str(k, "kid"),
+                JsonRead.Str(k, "status"),
+                Times.Show(k, "created_at"),
+                Times.Read(k, "created_at") is { } created ? Durations.Format(now - created) : null,
+                JsonRead.Bool(k, "published") == true ? "yes" : "no",
+                Times.Show(k, "verify_until"),
+            ])));
+        return ExitCodes.Ok;
+    }
 
-    private static string? Iso(DateTimeOffset? value) => value?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
-    private static string Age(TimeSpan age) =>
-        age.TotalDays >= 1 ? $"{(int)age.TotalDays}d" : age.TotalHours >= 1 ? $"{(int)age.TotalHours}h" : $"{Math.Max(0, (int)age.TotalMinutes)}m";
+    private static string OneSentence(string message) => message.EndsWith('.') ? message : message + ".";
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Spectre.Console;
@@ -5,52 +6,117 @@ using Spectre.Console;
 namespace ExecGov.Credentials.Cli.Output;
 
 /// <summary>
-/// Writes results either as tables for people or, with <c>--json</c>, as one JSON document on standard
-/// output for scripts. Errors always go to standard error as one line.
+/// Writes results either for people (tables, short sentences) or, with <c>--json</c>, as exactly one JSON
+/// document on standard output for scripts. Errors go to standard error as one line (and, with <c>--json</c>,
+/// also as a JSON document on standard output).
 /// </summary>
-internal sealed class CliOutput(bool json, TextWriter stdout)
+internal sealed class CliOutput(bool json, TextWriter stdout, TextWriter stderr)
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public bool Json { get; } = json;
 
-    public void Table(string title, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows, JsonNode jsonDocument)
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    /// <summary>True when a person watches standard error (progress and prompts go there).</summary>
+    public bool Interactive => !Json && !System.Console.IsErrorRedirected;
+
+    public void Document(JsonNode document) => Out.WriteLine(document.ToJsonString(Indented));
+
+    /// <summary>Writes <paramref name="document"/> with <c>--json</c>; otherwise runs <paramref name="human"/>.</summary>
+    public void Result(JsonNode document, Action human)
     {
+        ArgumentNullException.ThrowIfNull(human);
         if (Json)
         {
-            stdout.WriteLine(jsonDocument.ToJsonString(Indented));
-            return;
+            Document(document);
+        }
+        else
+        {
+            human();
+        }
+    }
+
+    public void Line(string text) => Out.WriteLine(text);
+
+    /// <summary>A two-column table of names and values, for one object.</summary>
+    public void Properties(string title, IEnumerable<(string Name, string? Value)> rows)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
+        table.AddColumn("field");
+        table.AddColumn("value");
+        foreach (var (name, value) in rows)
+        {
+            table.AddRow(Markup.Escape(name), Markup.Escape(value ?? "-"));
         }
 
-        var table = new Table { Title = new TableTitle(Markup.Escape(title)) };
+        AnsiOut().Write(table);
+    }
+
+    public void Table(string title, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)), Border = TableBorder.Rounded };
         foreach (var column in columns)
         {
             table.AddColumn(Markup.Escape(column));
         }
 
+        var count = 0;
         foreach (var row in rows)
         {
             table.AddRow(row.Select(cell => Markup.Escape(cell ?? "-")).ToArray());
+            count++;
         }
 
-        Console().Write(table);
-    }
-
-    public void Message(string text, JsonNode jsonDocument)
-    {
-        if (Json)
+        if (count == 0)
         {
-            stdout.WriteLine(jsonDocument.ToJsonString(Indented));
+            Out.WriteLine($"{title}: none.");
             return;
         }
 
-        stdout.WriteLine(text);
+        AnsiOut().Write(table);
     }
 
-    private IAnsiConsole Console() => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>Reports a failure: one line on standard error; with <c>--json</c> also <c>{"error":…}</c> on standard output.</summary>
+    public void Failure(CliException failure)
     {
-        Out = new AnsiConsoleOutput(stdout),
-        Ansi = ReferenceEquals(stdout, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.Detect,
-    });
+        ArgumentNullException.ThrowIfNull(failure);
+        if (Json)
+        {
+            Document(new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["code"] = failure.Code,
+                    ["message"] = failure.Message,
+                    ["exit_code"] = failure.ExitCode,
+                },
+            });
+        }
+
+        Error.WriteLine($"execgov: {OneLine(failure.Message)}");
+    }
+
+    public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+
+    private IAnsiConsole AnsiOut()
+    {
+        var terminal = ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Out),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            // Redirected output has no width; 80 columns would wrap ids and times mid-word in logs.
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 }

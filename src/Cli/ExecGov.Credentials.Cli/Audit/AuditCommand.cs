@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using ExecGov.Credentials.Cli.Credentials;
+using ExecGov.Credentials.Cli.Http;
+using ExecGov.Credentials.Cli.Output;
+using ExecGov.Credentials.Issuer.Audit;
+
+namespace ExecGov.Credentials.Cli.Audit;
+
+/// <summary><c>execgov audit trace | verify</c>: the issuer's hash-chained audit trail (docs/http-api.md, Audit; role auditor).</summary>
+internal static class AuditCommand
+{
+    public static Command Build() => new Command("audit", "Trace credentials and sessions to the people who authorised them, and check the audit chain.")
+        .With(Trace(), Verify());
+
+    private static Command Trace()
+    {
+        var id = new Argument<string>("id") { Description = "A credential id (cred_…), a session id, or a file holding a credential (its id is traced)." };
+        var command = new Command("trace",
+            "Tell the whole story of a credential or session: agent and owner, authoriser, approval, scope, lifetime, and every later event including each verifier decision (role auditor).").With(id);
+        command.Handle(async (context, cancellationToken) =>
+        {
+            var query = context.Parse.GetRequiredValue(id);
+            if (File.Exists(query))
+            {
+                // A credential file: trace the credential it holds (its jti), as people keep credentials in files.
+                query = TokenParts.Decode(await CredentialInput.ReadAsync(query, cancellationToken).ConfigureAwait(false)).Claims.CredentialId;
+            }
+
+            var admin = context.Admin();
+            var response = await admin.SendAsync(HttpMethod.Get, "v1/audit/trace/" + Uri.EscapeDataString(query), null, cancellationToken).ConfigureAwait(false);
+            var trace = response.Body;
+            context.Output.Result(trace, () =>
+            {
+                foreach (var credential in JsonRead.Items(trace["credentials"]))
+                {
+                    var agent = credential["agent"];
+                    var approval = credential["approval"];
+                    context.Output.Properties($"Credential {JsonRead.Str(credential, "credential_id")}",
+                    [
+                        ("session", JsonRead.Str(credential, "session_id")),
+                        ("agent", $"{JsonRead.Str(agent, "id")} ({JsonRead.Str(agent, "display_name")}, owner {JsonRead.Str(agent, "owner")}, {JsonRead.Str(agent, "status")})"),
+                        ("authoriser", $"{JsonRead.Str(credential["authoriser"], "sub")}{(JsonRead.Str(credential["authoriser"], "name") is { } n ? $" ({n})" : string.Empty)}"),
+                        ("requested by", JsonRead.Str(credential, "requested_by")),
+                        ("approval", approval is null ? "none (issued directly)" :
+                            $"{JsonRead.Str(approval, "approval_id")} requested by {JsonRead.Str(approval, "requested_by")}, decided by {JsonRead.Str(approval, "decided_by")} at {Times.Show(approval, "decided_at")}"),
+                        ("audience", JsonRead.List(credential, "audience")),
+                        ("scope", JsonRead.Compact(credential["scope"])),
+                        ("lifetime", $"{Times.Show(credential, "issued_at")} to {Times.Show(credential, "expires_at")}"),
+                        ("key", JsonRead.Str(credential, "key_id")),
+                    ]);
+                }
+
+                context.Output.Table(
+                    $"Events for {JsonRead.Str(trace, "query")} ({JsonRead.Str(trace, "kind")})",
+                    ["seq", "at", "kind", "actor", "credential", "details"],
+                    JsonRead.Items(trace["events"]).Select(e => (IReadOnlyList<string?>)
+                    [
+                        JsonRead.Long(e, "seq") is { } seq ? JsonRead.Number(seq) : null, Times.Show(e, "at"), JsonRead.Str(e, "kind"), JsonRead.Str(e, "actor"),
+                        JsonRead.Str(e, "credential_id"), JsonRead.Any(e, "details"),
+                    ]));
+            });
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command Verify()
+    {
+        var database = new Option<string?>("--database")
+        {
+            Description = "Check a stopped issuer's database file (data/issuer.db) read-only instead of asking the running issuer.",
+            HelpName = "path",
+        };
+        var command = new Command("verify",
+            "Check the audit trail's hash chain and report the first broken record; exit 4 when broken (role auditor, or --database offline).").With(database);
+        command.Handle(async (context, cancellationToken) =>
+        {
+            JsonNode report;
+            if (context.Parse.GetValue(database) is { } path)
+            {
+                report = Offline(path);
+            }
+            else
+            {
+                report = (await context.Admin().SendAsync(HttpMethod.Get, "v1/audit/verify", null, cancellationToken).ConfigureAwait(false)).Body;
+            }
+
+            var intact = JsonRead.Bool(report, "intact") == true;
+            context.Output.Result(report, () => context.Output.Line(intact
+                ? $"Audit chain intact: {JsonRead.Long(report, "record_count")} records, last hash {JsonRead.Str(report, "last_hash")} (pin it somewhere else to detect a rewrite)."
+                : $"Audit chain BROKEN at record {JsonRead.Long(report, "first_broken_seq")}: {JsonRead.Str(report, "problem")} ({JsonRead.Long(report, "record_count")} records)."));
+            return intact ? ExitCodes.Ok : ExitCodes.Denied;
+        });
+        return command;
+    }
+
+    private static JsonObject Offline(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CliException(ExitCodes.NotFound, "file_not_found", $"Database file {path} does not exist; pass the issuer's data/issuer.db (stop the issuer first).");
+        }
+
+        AuditChainReport report;
+        try
+        {
+            report = AuditChainVerifier.Verify(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        {
+            throw new CliException(ExitCodes.InvalidInput, "database_unreadable", $"Cannot read {path} ({ex.Message}); stop the issuer first, and check it is the issuer's issuer.db.");
+        }
+
+        var result = new JsonObject { ["intact"] = report.IsIntact, ["record_count"] = report.RecordCount };
+        if (report.FirstBrokenSequence is { } seq)
+        {
+            result["first_broken_seq"] = seq;
+        }
+
+        if (report.Problem is { } problem)
+        {
+            result["problem"] = problem;
+        }
+
+        if (report.LastHash is { } hash)
+        {
+            result["last_hash"] = hash;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,60 @@
+using ExecGov.Credentials.Cli.Tests.Support;
+
+namespace ExecGov.Credentials.Cli.Tests.Commands;
+
+public sealed class AuditTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+{
+    [Fact]
+    public async Task Trace_of_a_credential_and_of_its_session_name_the_agent_and_the_authoriser()
+    {
+        var agent = await fixture.RegisterAgentAsync();
+        var issued = await fixture.IssueAsync(agent);
+
+        var results = await Task.WhenAll(
+            fixture.Cli.RunAsync("--json", "audit", "trace", issued.CredentialId),
+            fixture.Cli.RunAsync("--json", "audit", "trace", issued.SessionId),
+            fixture.Cli.RunAsync("audit", "trace", issued.CredentialId));
+
+        var byCredential = results[0].Expect(0).Json;
+        Assert.Equal("credential", byCredential["kind"]!.GetValue<string>());
+        var credential = byCredential["credentials"]![0]!;
+        Assert.Equal(agent.Id, credential["agent"]!["id"]!.GetValue<string>());
+        Assert.Equal("bootstrap-admin", credential["authoriser"]!["sub"]!.GetValue<string>());
+        Assert.Contains(byCredential["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "credential_issued");
+        Assert.Equal("session", results[1].Expect(0).Json["kind"]!.GetValue<string>());
+        Assert.Contains("credential_issued", results[2].Expect(0).Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trace_of_an_unknown_id_is_exit_3()
+    {
+        (await fixture.Cli.RunAsync("audit", "trace", "cred_nothing")).ExpectOneLineError(3, "trace_not_found");
+    }
+
+    [Fact]
+    public async Task Verify_reports_an_intact_chain()
+    {
+        var result = (await fixture.Cli.RunAsync("--json", "audit", "verify")).Expect(0).Json;
+
+        Assert.True(result["intact"]!.GetValue<bool>());
+        Assert.True(result["record_count"]!.GetValue<long>() > 0);
+    }
+
+    [Fact]
+    public async Task Verify_offline_checks_a_stopped_issuers_database_file()
+    {
+        await using var issuer = await IssuerProcess.StartAsync();
+        using var folder = new TempFolder();
+        var cli = new CliProcess(folder.File("config"), issuer.Url);
+        (await cli.RunAsync("login", "--secret-file", issuer.BootstrapSecretFile)).Expect(0);
+        var online = (await cli.RunAsync("--json", "audit", "verify")).Expect(0).Json;
+        await issuer.StopAsync();
+
+        var offline = (await cli.RunAsync("--json", "audit", "verify", "--database", issuer.DatabaseFile)).Expect(0).Json;
+        var missing = await cli.RunAsync("audit", "verify", "--database", folder.File("nothing.db"));
+
+        Assert.True(offline["intact"]!.GetValue<bool>());
+        Assert.Equal(online["last_hash"]!.GetValue<string>(), offline["last_hash"]!.GetValue<string>());
+        missing.ExpectOneLineError(3, "does not exist");
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ExecGov.Credentials.Cli.Tests.Support;
+
+namespace ExecGov.Credentials.Cli.Tests.Commands;
+
+/// <summary>Issue 6 §4: each error a person can act on is one line saying what is wrong and what to do, with a non-zero exit.</summary>
+public sealed class ErrorTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+{
+    [Fact]
+    public async Task A_malformed_issuer_url_is_exit_2_with_an_example()
+    {
+        var result = await fixture.Cli.RunAsync("--issuer", "htp:/127.0.0.1", "status");
+
+        result.ExpectOneLineError(2, "--issuer", "not an http(s) base URL", "http://127.0.0.1:5080");
+    }
+
+    [Fact]
+    public async Task A_url_that_is_not_an_issuer_is_exit_5_naming_the_url()
+    {
+        using var listener = new HttpListener();
+        var port = FreePort.Next();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serve = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = await listener.GetContextAsync();
+                }
+                catch (HttpListenerException)
+                {
+                    return;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+
+                context.Response.StatusCode = 404;
+                await context.Response.OutputStream.WriteAsync("<html>nothing here</html>"u8.ToArray());
+                context.Response.Close();
+            }
+        });
+
+        var status = await fixture.Cli.RunAsync("--issuer", $"http://127.0.0.1:{port}", "status");
+        var login = await fixture.Cli.RunAsync("--issuer", $"http://127.0.0.1:{port}", "--profile", "elsewhere", "login", "--secret-file", fixture.Issuer.BootstrapSecretFile);
+        listener.Stop();
+        await serve;
+
+        status.ExpectOneLineError(5, $"127.0.0.1:{port}", "does not look like an ExecGov issuer");
+        login.ExpectOneLineError(5, "does not look like an ExecGov issuer");
+    }
+
+    [Fact]
+    public async Task A_service_that_is_down_is_exit_5_saying_how_to_start_it()
+    {
+        var port = FreePort.Next();
+
+        var results = await Task.WhenAll(
+            fixture.Cli.RunAsync("--issuer", $"http://127.0.0.1:{port}", "status"),
+            fixture.Cli.RunAsync("--issuer", $"http://127.0.0.1:{port}", "--profile", "down", "login", "--secret-file", fixture.Issuer.BootstrapSecretFile));
+
+        foreach (var result in results)
+        {
+            result.ExpectOneLineError(5, "Cannot reach the issuer", "connection refused", "dotnet run --project src/Issuer/ExecGov.Credentials.Issuer.Server");
+        }
+    }
+
+    [Fact]
+    public async Task An_expired_admin_token_is_exit_6_telling_to_run_login()
+    {
+        using var folder = new TempFolder();
+        var cli = new CliProcess(folder.File("config"), fixture.Issuer.Url);
+        (await cli.RunAsync("login", "--secret-file", fixture.Issuer.BootstrapSecretFile)).Expect(0);
+        var profileFile = Path.Combine(folder.File("config"), "profiles", "default.json");
+        var profile = JsonNode.Parse(File.ReadAllText(profileFile))!;
+        profile["expires_at"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O");
+        File.WriteAllText(profileFile, profile.ToJsonString());
+
+        var result = await cli.RunAsync("agents", "list");
+
+        result.ExpectOneLineError(6, "expired", "run execgov login");
+    }
+
+    [Fact]
+    public async Task A_token_the_issuer_no_longer_accepts_is_exit_6_telling_to_run_login()
+    {
+        using var folder = new TempFolder();
+        var cli = new CliProcess(folder.File("config"), fixture.Issuer.Url);
+        (await cli.RunAsync("login", "--secret-file", fixture.Issuer.BootstrapSecretFile)).Expect(0);
+        var profileFile = Path.Combine(folder.File("config"), "profiles", "default.json");
+        var profile = JsonNode.Parse(File.ReadAllText(profileFile))!;
+        var token = profile["access_token"]!.GetValue<string>();
+        profile["access_token"] = token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA");
+        File.WriteAllText(profileFile, profile.ToJsonString());
+
+        var result = await cli.RunAsync("keys", "list");
+
+        result.ExpectOneLineError(6, "refused your admin token", "run execgov login");
+    }
+
+    [Fact]
+    public async Task Missing_key_files_are_exit_3_naming_the_file_and_the_fix()
+    {
+        var missing = Path.Combine(fixture.Work, "no-such-agent.key.json");
+
+        var results = await Task.WhenAll(
+            fixture.Cli.RunAsync("credentials", "request", "--agent", "a1", "--key", missing, "--audience", "payments-api", "--action", "invoices.read"),
+            fixture.Cli.RunAsync("agents", "register", "--id", "a1", "--public-key", missing, "--owner", "o", "--audience", "payments-api", "--action", "invoices.read"),
+            fixture.Cli.RunAsync("credentials", "inspect", missing),
+            fixture.Cli.RunAsync("login", "--secret-file", missing));
+
+        foreach (var result in results)
+        {
+            result.ExpectOneLineError(3, missing, "does not exist");
+        }
+    }
+
+    [Theory]
+    [InlineData("not a token", "not a compact JWS")]
+    [InlineData("a.b", "not a compact JWS")]
+    [InlineData("eyJhbGciOiJFZERTQSJ9.!!!.c2ln", "base64url")]
+    [InlineData("eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ4In0.c2ln", "not an ExecGov credential")]
+    public async Task A_malformed_token_is_exit_2_saying_what_is_wrong(string token, string why)
+    {
+        var file = Path.Combine(fixture.Work, $"malformed-{Guid.NewGuid():N}.jwt");
+        await File.WriteAllTextAsync(file, token);
+
+        var inspect = await fixture.Cli.RunAsync("credentials", "inspect", file);
+        var piped = await fixture.Cli.RunWithInputAsync(token, "credentials", "inspect", "-");
+
+        inspect.ExpectOneLineError(2, "malformed", why);
+        piped.ExpectOneLineError(2, "malformed", why);
+    }
+
+    [Theory]
+    [InlineData(new[] { "agents", "frobnicate" }, "frobnicate")]
+    [InlineData(new[] { "agents", "show" }, "agent-id")]
+    [InlineData(new[] { "credentials", "issue", "--agent", "x", "--audience", "a", "--action", "b", "--lifetime", "soon" }, "--lifetime")]
+    [InlineData(new[] { "revoke", "agent", "x" }, "--reason")]
+    [InlineData(new[] { "credentials", "approvals", "--status", "maybe" }, "maybe")]
+    [InlineData(new[] { "--profile", "../etc", "agents", "list" }, "--profile")]
+    public async Task Bad_arguments_are_exit_1_pointing_at_help(string[] arguments, string fragment)
+    {
+        var result = await fixture.Cli.RunAsync(arguments);
+
+        var line = result.ExpectOneLineError(1, fragment);
+        Assert.True(line.Contains("--help", StringComparison.Ordinal) || line.Contains("profile name", StringComparison.Ordinal), line);
+    }
+
+    [Fact]
+    public async Task Errors_with_json_are_also_a_json_document_on_standard_output()
+    {
+        var result = await fixture.Cli.RunAsync("--json", "agents", "show", "agent-that-does-not-exist");
+
+        result.ExpectOneLineError(3, "agent_not_found");
+        Assert.Equal("agent_not_found", result.Json["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(3, result.Json["error"]!["exit_code"]!.GetValue<int>());
+    }
+}

@@ -1,0 +1,32 @@
+using ExecGov.Credentials.Cli.Tests.Support;
+
+namespace ExecGov.Credentials.Cli.Tests.Docs;
+
+public sealed class AdminCompromisedRunbookTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
+{
+    [Fact]
+    public async Task The_admin_compromised_runbook_revokes_everything_the_admin_authorised_and_blocks_new_issuance()
+    {
+        var secret = Path.Combine(fixture.Work, "mallory.json");
+        (await fixture.Cli.RunAsync("admins", "create", "--client-id", "admin-mallory", "--role", "admin", "--secret-out", secret)).Expect(0);
+        (await fixture.Cli.RunAsync("--profile", "mallory", "login", "--secret-file", secret)).Expect(0);
+        var agent = await fixture.RegisterAgentAsync();
+        var byMallory = Path.Combine(fixture.Work, "by-mallory.jwt");
+        (await fixture.Cli.RunAsync("--profile", "mallory", "credentials", "issue", "--agent", agent.Id, "--audience", "payments-api",
+            "--action", "invoices.read", "--resource", "invoice:1", "--out", byMallory)).Expect(0);
+        var byBootstrap = await fixture.IssueAsync(agent);
+
+        var transcript = await RunbookRunner.RunAsync(fixture, "admin-compromised.md", new Dictionary<string, string>
+        {
+            ["<admin-client-id>"] = "admin-mallory",
+            ["<incident>"] = "INC-4712",
+        });
+
+        Assert.Contains("Revoked authoriser admin-mallory: 1 credential covered", transcript, StringComparison.Ordinal);
+        var revoked = (await fixture.Cli.RunAsync("--json", "credentials", "inspect", byMallory)).Expect(4).Json;
+        Assert.Equal("revoked", revoked["status"]!["state"]!.GetValue<string>());
+        (await fixture.Cli.RunAsync("credentials", "inspect", byBootstrap.File)).Expect(0);
+        (await fixture.Cli.RunAsync("--profile", "mallory", "credentials", "issue", "--agent", agent.Id, "--audience", "payments-api",
+            "--action", "invoices.read", "--resource", "invoice:1")).ExpectOneLineError(8, "issuance_blocked");
+    }
+}
