@@ -10,18 +10,19 @@ public sealed class StatusPollingTests : IDisposable
     private readonly StatusHarness _h = new();
 
     [Fact]
-    public async Task With_a_live_stream_each_list_is_polled_every_ttl_and_not_before()
+    public async Task With_a_live_stream_each_list_is_polled_within_the_last_tick_before_ttl_and_not_earlier()
     {
         _h.Publish(1, StatusHarness.List(), version: 1, ttlSeconds: 45);
         await _h.StatusAsync(0);
         _h.State.StreamConnected = true;
 
-        _h.Time.Advance(TimeSpan.FromSeconds(44));
+        _h.Time.Advance(TimeSpan.FromSeconds(45) - StatusListBackgroundService.PollTick - TimeSpan.FromMilliseconds(1));
         _h.Source.PollDue();
         await _h.FetchesDone();
         Assert.Equal(1, _h.Server.Requests(List1));
 
-        _h.Time.Advance(TimeSpan.FromSeconds(1));
+        // The next tick would come after ttl: this one polls.
+        _h.Time.Advance(TimeSpan.FromMilliseconds(1));
         _h.Source.PollDue();
         await _h.FetchesDone();
         Assert.Equal(2, _h.Server.Requests(List1));

@@ -93,7 +93,7 @@ public sealed partial class StatusListStatusSource
     }
 
     /// <summary>
-    /// The token's <c>ttl</c> while the stream is up. Without a live stream polling is the only confirmation, so a
+    /// The token's <c>ttl</c> (less one poll tick) while the stream is up. Without a live stream polling is the only confirmation, so a
     /// list is also polled at least every half <see cref="StatusListOptions.MaxStatusAge"/> and does not go stale
     /// between two polls. After failures: backoff from <see cref="StatusListOptions.MinimumRefetchInterval"/>.
     /// </summary>
@@ -104,6 +104,11 @@ public sealed partial class StatusListStatusSource
         {
             interval = _options.MaxStatusAge / 2;
         }
+
+        // Polls start on the background service's tick, so a poll due exactly at ttl would start up to a tick late
+        // and a revocation could take ttl + tick to arrive. Due one tick early instead (ttl is at least 1 s), every
+        // poll starts within (ttl - tick, ttl]: no copy is relied on for longer than ttl plus the fetch itself.
+        interval -= StatusListBackgroundService.PollTick;
 
         if (entry.ConsecutiveFailures > 0)
         {
