@@ -35,6 +35,13 @@ public sealed class RevocationOptions
     public int EventRetention { get; set; } = 100_000;
 
     /// <summary>
+    /// How many event-stream subscribers are served at once. The stream is public (it must be, for verifiers), and
+    /// each subscriber holds a connection open; past this number a new one is answered <c>503</c>
+    /// <c>too_many_subscribers</c> with <c>Retry-After</c>, and polls meanwhile. Default 1000; 1 to 100000.
+    /// </summary>
+    public int MaxEventSubscribers { get; set; } = 1_000;
+
+    /// <summary>
     /// The issuer's keyset file. When set, the default <see cref="ISigningKeyCompromiseHandler"/> marks a
     /// revoked signing key compromised in it. Default null (the host supplies its own handler).
     /// </summary>

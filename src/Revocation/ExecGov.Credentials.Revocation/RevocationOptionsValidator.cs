@@ -42,6 +42,11 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             failures.Add("Revocation:HeartbeatInterval must be between 100 ms and 30 s (default 5 s); verifiers count it toward their staleness limit.");
         }
 
+        if (options.MaxEventSubscribers is < 1 or > 100_000)
+        {
+            failures.Add("Revocation:MaxEventSubscribers must be between 1 and 100000 (default 1000).");
+        }
+
         if (options.MaxBatchSize is < 1 or > 10_000)
         {
             failures.Add("Revocation:MaxBatchSize must be between 1 and 10000 (default 256).");

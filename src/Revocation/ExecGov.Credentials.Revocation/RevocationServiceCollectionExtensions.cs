@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Revocation.Audit;
+using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Hosting;
 using ExecGov.Credentials.Revocation.Keys;
 using ExecGov.Credentials.Revocation.Registry;
@@ -52,6 +53,7 @@ public static class RevocationServiceCollectionExtensions
         services.TryAddSingleton<IRevocationAuditSink, LoggingAuditSink>();
         services.TryAddSingleton<ISigningKeyCompromiseHandler, KeySetCompromiseHandler>();
         services.TryAddSingleton<RevocationRegistry>();
+        services.TryAddSingleton(sp => new SubscriberGate(sp.GetRequiredService<IOptions<RevocationOptions>>().Value.MaxEventSubscribers));
         services.TryAddSingleton<IStatusIndexAllocator>(sp => sp.GetRequiredService<RevocationRegistry>());
         services.TryAddSingleton<IRevocationService>(sp => sp.GetRequiredService<RevocationRegistry>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RevocationHostedService>());

@@ -50,4 +50,7 @@ public enum RevocationErrorCode
 
     /// <summary><c>revocation_unavailable</c> (503): the store could not commit; nothing changed, retry.</summary>
     RevocationUnavailable,
+
+    /// <summary><c>too_many_subscribers</c> (503): the event stream serves as many subscribers as it is configured to; poll, reconnect later.</summary>
+    TooManySubscribers,
 }

@@ -29,6 +29,7 @@ public static class RevocationErrors
         [RevocationErrorCode.TargetNotFound] = new("target_not_found", 404, "The target names nothing this issuer knows in that scope (no such agent or signing key); nothing was changed. Check the id."),
         [RevocationErrorCode.ResponderUnknown] = new("responder_unknown", 403, "The caller's token has no subject to record as the responder. Use a token with a sub claim."),
         [RevocationErrorCode.RevocationUnavailable] = new("revocation_unavailable", 503, "The revocation store could not commit; nothing was changed. Retry; the server log has the details."),
+        [RevocationErrorCode.TooManySubscribers] = new("too_many_subscribers", 503, "The event stream serves as many subscribers as it is configured to. Poll the status lists (every ttl) meanwhile and reconnect after Retry-After."),
     }.ToFrozenDictionary();
 
     /// <summary>The stable string form of <paramref name="code"/>.</summary>

@@ -15,6 +15,9 @@ internal static class StatusListEndpoints
     public const string MediaType = "application/statuslist+jwt";
     public const string LastEventIdHeader = "Last-Event-ID";
 
+    // Long enough that refused subscribers do not hammer the issuer, short next to a verifier's poll interval.
+    private const string RetrySubscriptionAfterSeconds = "30";
+
     /// <summary>Answers a list's token with its ETag, or 304 when <c>If-None-Match</c> names it.</summary>
     public static async Task GetListAsync(HttpContext context)
     {
@@ -80,6 +83,27 @@ internal static class StatusListEndpoints
             lastEventId = parsed;
         }
 
+        var gate = context.RequestServices.GetRequiredService<SubscriberGate>();
+        if (!gate.TryEnter())
+        {
+            // A refused verifier keeps polling (its lists stay fresh within ttl) and tries the stream again later.
+            context.Response.Headers.RetryAfter = RetrySubscriptionAfterSeconds;
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TooManySubscribers).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await StreamAsync(context, registry, lastEventId).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    private static async Task StreamAsync(HttpContext context, RevocationRegistry registry, long? lastEventId)
+    {
         // Proxies must neither cache nor buffer the stream.
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Accel-Buffering"] = "no";
