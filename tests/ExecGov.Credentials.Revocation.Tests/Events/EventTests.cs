@@ -52,7 +52,7 @@ public sealed class EventTests : IDisposable
         Assert.Equal(RegistryHarness.ListUri(1), data.RootElement.GetProperty("uri").GetString());
         Assert.Equal(1, data.RootElement.GetProperty("version").GetInt64());
         Assert.Equal(2, data.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal([a.Index, b.Index], data.RootElement.GetProperty("idx").EnumerateArray().Select(i => i.GetInt32()));
+        Assert.Equal(new[] { a.Index, b.Index }.Order(), data.RootElement.GetProperty("idx").EnumerateArray().Select(i => i.GetInt32()));
     }
 
     [Fact]

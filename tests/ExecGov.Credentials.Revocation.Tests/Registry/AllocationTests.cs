@@ -8,16 +8,22 @@ public sealed class AllocationTests : IDisposable
     private readonly RegistryHarness _harness = new();
 
     [Fact]
-    public async Task Allocate_hands_out_consecutive_indices_in_list_1()
+    public async Task Allocate_hands_out_every_index_of_list_1_once_in_an_order_that_is_not_issuance_order()
     {
-        var first = await _harness.AllocateAsync(_harness.Data.Next());
-        var second = await _harness.AllocateAsync(_harness.Data.Next());
+        var references = new List<Credentials.StatusListReference>();
+        for (var i = 0; i < _harness.Options.ListSize; i++)
+        {
+            references.Add(await _harness.AllocateAsync(_harness.Data.Next()));
+        }
 
-        Assert.Equal(RegistryHarness.ListUri(1), first.Uri);
-        Assert.Equal(0, first.Index);
-        Assert.Equal(RegistryHarness.ListUri(1), second.Uri);
-        Assert.Equal(1, second.Index);
-        Assert.Equal(StatusValue.Valid, _harness.StatusOf(second));
+        Assert.All(references, r => Assert.Equal(RegistryHarness.ListUri(1), r.Uri));
+        var indices = references.Select(r => r.Index).ToList();
+        Assert.Equal(Enumerable.Range(0, _harness.Options.ListSize), indices.Order());
+
+        // A keyed permutation: with 64 entries the chance of it being the identity, or of fewer than half the
+        // entries moving, is negligible (a failure here means indices still follow issuance order).
+        Assert.True(indices.Where((index, position) => index != position).Count() > _harness.Options.ListSize / 2, string.Join(",", indices));
+        Assert.Equal(StatusValue.Valid, _harness.StatusOf(references[^1]));
     }
 
     [Fact]
@@ -31,13 +37,32 @@ public sealed class AllocationTests : IDisposable
         var next = await _harness.AllocateAsync(_harness.Data.Next());
 
         Assert.Equal(RegistryHarness.ListUri(2), next.Uri);
-        Assert.Equal(0, next.Index);
+        Assert.InRange(next.Index, 0, _harness.Options.ListSize - 1);
         var token = _harness.Token(2);
         Assert.Equal(RegistryHarness.ListUri(2), token.Claims.Subject);
         Assert.Equal(0, token.Claims.Version);
         var (events, _, _) = _harness.Registry.Events.ReadAfter(0, 100);
         Assert.Equal(["list", "list"], events.Select(e => e.EventName));
         Assert.Equal([1, 2], events.Select(e => e.ListId));
+    }
+
+    [Fact]
+    public async Task The_permutation_continues_where_it_was_after_a_restart()
+    {
+        var before = new List<int>();
+        for (var i = 0; i < _harness.Options.ListSize / 2; i++)
+        {
+            before.Add((await _harness.AllocateAsync(_harness.Data.Next())).Index);
+        }
+
+        _harness.Restart();
+        var after = new List<int>();
+        for (var i = 0; i < _harness.Options.ListSize / 2; i++)
+        {
+            after.Add((await _harness.AllocateAsync(_harness.Data.Next())).Index);
+        }
+
+        Assert.Equal(Enumerable.Range(0, _harness.Options.ListSize), before.Concat(after).Order());
     }
 
     [Fact]

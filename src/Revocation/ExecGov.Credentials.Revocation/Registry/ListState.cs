@@ -7,5 +7,8 @@ internal sealed record ListState(int Id, int Size, long CreatedAt)
 
     public long Version { get; set; }
 
+    /// <summary>The key of the list's index permutation (<see cref="IndexPermutation"/>); null for lists started before it existed.</summary>
+    public byte[]? IndexKey { get; init; }
+
     public ListState Copy() => this with { };
 }

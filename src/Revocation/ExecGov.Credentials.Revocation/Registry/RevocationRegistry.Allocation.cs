@@ -6,7 +6,7 @@ namespace ExecGov.Credentials.Revocation.Registry;
 internal sealed partial class RevocationRegistry
 {
     /// <summary>
-    /// Registers a credential at the next free index (writer thread, inside the batch's transaction). The
+    /// Registers a credential at the list's next index, unpredictable and never repeated (writer thread, inside the batch's transaction). The
     /// same credential id again answers its existing reference; a block on its session, agent, authoriser or
     /// signing key refuses it.
     /// </summary>
@@ -49,8 +49,8 @@ internal sealed partial class RevocationRegistry
             list = StartList(batch);
         }
 
-        var index = list.Allocated;
-        list.Allocated = index + 1;
+        var index = IndexPermutation.Map(list.IndexKey, list.Size, list.Allocated);
+        list.Allocated++;
         _store.Credentials.Insert(new CredentialDocument
         {
             Id = registration.CredentialId,

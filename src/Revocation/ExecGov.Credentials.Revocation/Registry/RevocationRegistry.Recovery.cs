@@ -17,7 +17,7 @@ internal sealed partial class RevocationRegistry
     {
         foreach (var list in _store.Lists.FindAll().OrderBy(l => l.Id))
         {
-            _lists[list.Id] = new ListState(list.Id, list.Size, list.CreatedAt) { Allocated = list.Allocated, Version = list.Version };
+            _lists[list.Id] = new ListState(list.Id, list.Size, list.CreatedAt) { Allocated = list.Allocated, Version = list.Version, IndexKey = list.IndexKey };
             _publisher.AddList(list.Id, list.Size);
             _currentListId = Math.Max(_currentListId, list.Id);
         }

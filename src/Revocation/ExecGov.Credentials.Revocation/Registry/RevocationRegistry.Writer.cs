@@ -91,6 +91,7 @@ internal sealed partial class RevocationRegistry
                         Id = list.Id,
                         Size = list.Size,
                         Allocated = list.Allocated,
+                        IndexKey = list.IndexKey,
                         Version = list.Version,
                         CreatedAt = list.CreatedAt,
                     });
@@ -228,7 +229,7 @@ internal sealed partial class RevocationRegistry
     private ListState StartList(Batch batch)
     {
         var id = checked(batch.CurrentListId + 1);
-        var list = new ListState(id, _options.ListSize, batch.At.ToUnixTimeSeconds());
+        var list = new ListState(id, _options.ListSize, batch.At.ToUnixTimeSeconds()) { IndexKey = IndexPermutation.NewKey() };
         batch.Lists[id] = list;
         batch.NewLists.Add(id);
         batch.CurrentListId = id;

@@ -8,8 +8,14 @@ internal sealed class ListDocument
     /// <summary>Entries in the list, fixed when it was started (a later change of the option applies to new lists only).</summary>
     public int Size { get; set; }
 
-    /// <summary>How many indices are handed out; the next free index.</summary>
+    /// <summary>How many indices are handed out: the counter that <see cref="IndexKey"/> maps to the next index.</summary>
     public int Allocated { get; set; }
+
+    /// <summary>
+    /// The secret key of the permutation from counter to index (Registry.IndexPermutation), 32 bytes; null for a
+    /// list started before indices were permuted, whose indices are the counter itself. Never leaves the store.
+    /// </summary>
+    public byte[]? IndexKey { get; set; }
 
     /// <summary>Increased by exactly one per status event of this list; 0 when started.</summary>
     public long Version { get; set; }
