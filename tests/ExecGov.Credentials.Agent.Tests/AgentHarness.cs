@@ -13,7 +13,7 @@ internal sealed class AgentHarness : IAsyncDisposable
     public const string Audience = "payments-api";
     private static readonly Faker Faker = new() { Random = new Randomizer(9449) };
 
-    private AgentHarness(TempDirectory temp, AgentKey key, FakeIssuer issuer, FakeTimeProvider time, string agentId)
+    private AgentHarness(TempFolder temp, AgentKey key, FakeIssuer issuer, FakeTimeProvider time, string agentId)
     {
         Temp = temp;
         Key = key;
@@ -33,7 +33,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         });
     }
 
-    public TempDirectory Temp { get; }
+    public TempFolder Temp { get; }
 
     public AgentKey Key { get; }
 
@@ -52,7 +52,7 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public static async Task<AgentHarness> StartAsync()
     {
-        var temp = new TempDirectory();
+        var temp = new TempFolder();
         var key = AgentKey.Create(temp.File("agent-key.json"));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 30, 0, TimeSpan.Zero));
         var agentId = $"agent-{Faker.Internet.DomainWord()}-{Faker.Random.AlphaNumeric(6)}";

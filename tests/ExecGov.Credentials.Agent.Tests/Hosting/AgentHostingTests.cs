@@ -23,7 +23,7 @@ public sealed class AgentHostingTests
     [Fact]
     public async Task Start_up_fails_for_an_http_issuer_off_loopback()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         using var host = Host.CreateDefaultBuilder().ConfigureServices(s => s.AddExecGovAgent(o =>
         {
             o.AgentId = "agent-1";
@@ -40,7 +40,7 @@ public sealed class AgentHostingTests
     [Fact]
     public async Task Start_up_fails_for_a_credential_without_audience_and_names_the_client()
     {
-        using var temp = new TempDirectory();
+        using var temp = new TempFolder();
         using var host = Host.CreateDefaultBuilder().ConfigureServices(s =>
         {
             s.AddExecGovAgent(o =>

@@ -8,7 +8,7 @@ namespace ExecGov.Credentials.Agent.Tests.Keys;
 public sealed class AgentKeyTests : IDisposable
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new();
 
     [Fact]
     public void Create_writes_the_key_file_with_mode_0600_in_a_new_0700_directory()

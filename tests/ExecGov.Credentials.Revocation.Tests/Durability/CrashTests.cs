@@ -23,7 +23,7 @@ public sealed class CrashTests
     [Fact]
     public async Task Every_acknowledged_revocation_survives_a_SIGKILL_mid_burst()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var database = directory.File("crash.db");
         var acknowledged = new ConcurrentDictionary<string, long>();
         var refused = 0;

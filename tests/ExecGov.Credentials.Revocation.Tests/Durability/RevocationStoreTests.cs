@@ -14,7 +14,7 @@ public sealed class RevocationStoreTests
     [Fact]
     public void CommitDurably_leaves_every_committed_change_in_the_data_file_itself()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.File("store.db");
         using var store = new RevocationStore(path);
         store.BeginTransaction();

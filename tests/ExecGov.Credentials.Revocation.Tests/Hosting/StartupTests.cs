@@ -13,7 +13,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Options_are_bound_from_the_Revocation_section_and_the_store_opens_at_start()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         using var keys = new TestSigningKeys();
         await using var app = Build(new Dictionary<string, string?>
         {
@@ -53,7 +53,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Missing_signing_key_provider_stops_the_host_at_start()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         await using var app = Build(new Dictionary<string, string?>
         {
             ["Revocation:DatabasePath"] = directory.File("nokey.db"),

@@ -14,7 +14,7 @@ public sealed class KeySetCompromiseHandlerTests
     [Fact]
     public async Task Revoked_key_is_marked_compromised_in_the_keyset_and_leaves_the_jwks()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.File("keys.json");
         var key = SigningKeySet.Generate(path, _time);
         var handler = Handler(path);
@@ -31,7 +31,7 @@ public sealed class KeySetCompromiseHandlerTests
     [Fact]
     public async Task Key_unknown_to_the_keyset_changes_nothing()
     {
-        using var directory = new TempDirectory();
+        using var directory = new TempFolder();
         var path = directory.File("keys.json");
         var key = SigningKeySet.Generate(path, _time);
         var before = await File.ReadAllTextAsync(path);

@@ -10,7 +10,7 @@ internal sealed class RegistryHarness : IDisposable
 {
     public static readonly Uri Base = new("https://issuer.example");
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
 
     public RegistryHarness(Action<RevocationOptions>? configure = null)
     {

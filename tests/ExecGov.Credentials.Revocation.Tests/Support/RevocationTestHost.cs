@@ -15,10 +15,10 @@ internal sealed class RevocationTestHost : IAsyncDisposable
 {
     public const string ResponderPolicy = "responder";
 
-    private readonly TempDirectory _directory;
+    private readonly TempFolder _directory;
     private readonly WebApplication _app;
 
-    private RevocationTestHost(TempDirectory directory, WebApplication app, TestSigningKeys keys, FakeTimeProvider time, HttpClient client)
+    private RevocationTestHost(TempFolder directory, WebApplication app, TestSigningKeys keys, FakeTimeProvider time, HttpClient client)
     {
         _directory = directory;
         _app = app;
@@ -41,7 +41,7 @@ internal sealed class RevocationTestHost : IAsyncDisposable
 
     public static async Task<RevocationTestHost> StartAsync(Action<RevocationOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var directory = new TempDirectory();
+        var directory = new TempFolder();
         var keys = new TestSigningKeys();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateSlimBuilder();

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ExecGov.Credentials.Cli.Tests.Support;
+namespace ExecGov.Credentials.Testing;
 
 /// <summary>
-/// A loopback port nobody listens on right now. The issuer must know its own URL before it starts (it is the
-/// credentials' <c>iss</c>), so the port is chosen first; callers retry on the rare collision.
+/// A loopback port free a moment ago. For a service that must know its own URL before it starts (the issuer: its URL
+/// is the credentials' <c>iss</c> and is in its metadata); everything else listens on port 0. A port taken in between
+/// makes the start fail, and the caller tries another.
 /// </summary>
 internal static class FreePort
 {
