@@ -66,6 +66,22 @@ internal static class CompactJws
         }
     }
 
+    /// <summary>Decodes a credential's payload segment and reads its claims (<see cref="CredentialClaimsReader"/>); false for bad base64url or claims.</summary>
+    public static bool TryDecodeClaims(ReadOnlySpan<char> segment, out CredentialClaims? claims)
+    {
+        claims = null;
+        var rented = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
+        try
+        {
+            return Base64Url.TryDecodeFromChars(segment, rented, out var written) &&
+                   CredentialClaimsReader.TryRead(rented.AsSpan(0, written), out claims);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
     /// <summary>Decodes the 86-character signature segment into exactly 64 bytes.</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<char> segment, Span<byte> signature) =>
         segment.Length == EncodedSignatureLength &&

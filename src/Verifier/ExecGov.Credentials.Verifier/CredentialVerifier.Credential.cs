@@ -48,7 +48,7 @@ public sealed partial class CredentialVerifier
 
         // The payload is parsed before the signature is checked only to learn iss; nothing in it is trusted
         // until the signature verifies with a key of that issuer.
-        if (!CompactJws.TryDecodeJson(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialJsonContext.Default.CredentialClaims, out var claims) ||
+        if (!CompactJws.TryDecodeClaims(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), out var claims) ||
             !IsWellFormed(claims!))
         {
             return (ReasonCode.Malformed, null);
