@@ -15,6 +15,8 @@ internal static class LoadPhase
     public static async Task<PhaseResult> RunAsync(string name, HttpClient http, Uri target, byte[][] bodies, int concurrency, TimeSpan duration, ReadOnlyMemory<byte> expected, bool reuse = false)
     {
         var next = -1;
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -49,8 +51,10 @@ internal static class LoadPhase
 
         var results = await Task.WhenAll(workers).ConfigureAwait(false);
         var elapsed = clock.Elapsed;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
         var all = results.SelectMany(r => r.latencies).ToArray();
         Array.Sort(all);
-        return new PhaseResult(name, all.Length, results.Sum(r => r.failures), elapsed, all, Exhausted: !reuse && Volatile.Read(ref next) >= bodies.Length);
+        return new PhaseResult(name, all.Length, results.Sum(r => r.failures), elapsed, cpu, all, Exhausted: !reuse && Volatile.Read(ref next) >= bodies.Length);
     }
 }

@@ -51,7 +51,7 @@ internal static class LoadRun
             if (options.VerifyOnly)
             {
                 var alone = await LoadPhase.RunAsync("verify", http, host.Verify, bodies, options.Concurrency, options.Duration, AllowMarker);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"round {round}: verify {alone.RequestsPerSecond:N0} req/s, p50 {alone.Percentile(0.5):0.00} ms, p99 {alone.Percentile(0.99):0.00} ms, failures {alone.Failures}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"round {round}: verify {alone.RequestsPerSecond:N0} req/s, {alone.CpuMicrosecondsPerRequest:0} µs CPU/req, p50 {alone.Percentile(0.5):0.00} ms, p99 {alone.Percentile(0.99):0.00} ms, failures {alone.Failures}"));
                 continue;
             }
 
@@ -72,14 +72,14 @@ internal static class LoadRun
     }
 
     private static string Describe(int round, PhaseResult trivial, PhaseResult verify) => string.Create(CultureInfo.InvariantCulture,
-        $"round {round}: trivial {trivial.RequestsPerSecond:N0} req/s, verify {verify.RequestsPerSecond:N0} req/s ({verify.RequestsPerSecond / trivial.RequestsPerSecond:P0})" +
+        $"round {round}: trivial {trivial.RequestsPerSecond:N0} req/s ({trivial.CpuMicrosecondsPerRequest:0} µs CPU/req), verify {verify.RequestsPerSecond:N0} req/s ({verify.CpuMicrosecondsPerRequest:0} µs CPU/req, {verify.RequestsPerSecond / trivial.RequestsPerSecond:P0})" +
         $"{(verify.Exhausted ? " [verify ran out of prepared proofs: raise --proofs]" : "")}{(verify.Failures + trivial.Failures > 0 ? $" FAILURES trivial {trivial.Failures} verify {verify.Failures}" : "")}");
 
     private static string Table(List<(PhaseResult Trivial, PhaseResult Verify)> results)
     {
         var table = new StringBuilder();
-        table.AppendLine("| round | endpoint | requests | req/s | p50 ms | p99 ms | verify / trivial |");
-        table.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        table.AppendLine("| round | endpoint | requests | req/s | p50 ms | p99 ms | CPU µs/req | verify / trivial |");
+        table.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < results.Count; i++)
         {
             var (trivial, verify) = results[i];
@@ -93,5 +93,5 @@ internal static class LoadRun
     }
 
     private static string Row(int round, string endpoint, PhaseResult result, string ratio) => string.Create(CultureInfo.InvariantCulture,
-        $"| {round} | {endpoint} | {result.Requests:N0} | {result.RequestsPerSecond:N0} | {result.Percentile(0.50):0.00} | {result.Percentile(0.99):0.00} | {ratio} |");
+        $"| {round} | {endpoint} | {result.Requests:N0} | {result.RequestsPerSecond:N0} | {result.Percentile(0.50):0.00} | {result.Percentile(0.99):0.00} | {result.CpuMicrosecondsPerRequest:0} | {ratio} |");
 }

@@ -2,10 +2,16 @@ using System.Diagnostics;
 
 namespace ExecGov.Credentials.LoadTest;
 
-/// <summary>One measured phase: requests, failures (non-2xx or an unexpected answer), wall time and sorted latencies (Stopwatch ticks).</summary>
-internal sealed record PhaseResult(string Name, int Requests, int Failures, TimeSpan Elapsed, long[] SortedLatencies, bool Exhausted)
+/// <summary>
+/// One measured phase: requests, failures (non-2xx or an unexpected answer), wall time, the process's CPU time
+/// (server and load generator together: they share the machine) and sorted latencies (Stopwatch ticks).
+/// </summary>
+internal sealed record PhaseResult(string Name, int Requests, int Failures, TimeSpan Elapsed, TimeSpan Cpu, long[] SortedLatencies, bool Exhausted)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>CPU microseconds the whole process spent per request.</summary>
+    public double CpuMicrosecondsPerRequest => Requests == 0 ? double.NaN : Cpu.TotalMicroseconds / Requests;
 
     public double Percentile(double p)
     {

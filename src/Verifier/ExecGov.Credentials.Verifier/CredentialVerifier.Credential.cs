@@ -82,7 +82,9 @@ public sealed partial class CredentialVerifier
             return (ReasonCode.SignatureInvalid, null);
         }
 
-        return (ReasonCode.Allowed, new VerifiedCredential(token, claims, header.KeyId, SHA256.HashData(bytes)));
+        // The key's own kid string when equal: one shared instance instead of one per remembered credential.
+        var keyId = string.Equals(key.KeyId, header.KeyId, StringComparison.Ordinal) ? key.KeyId : header.KeyId;
+        return (ReasonCode.Allowed, new VerifiedCredential(token, claims, keyId, SHA256.HashData(bytes)));
     }
 
     /// <summary>Claim values a deserializer cannot judge: non-empty ids, sane times, a usable scope.</summary>

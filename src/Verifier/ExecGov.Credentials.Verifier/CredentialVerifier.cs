@@ -118,7 +118,7 @@ public sealed partial class CredentialVerifier
             }
 
             verified = fresh!;
-            _cache.Add(secondDot, verified, now.ToUnixTimeSeconds());
+            _cache.Add(token, secondDot, verified, now.ToUnixTimeSeconds());
         }
         else if (await _keys.GetKeyAsync(verified!.Claims.Issuer, verified.KeyId, cancellationToken).ConfigureAwait(false) is null)
         {

@@ -1,34 +1,32 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Collections.Concurrent;
 
 namespace ExecGov.Credentials.Verifier;
 
 /// <summary>
 /// Remembers credentials whose signature verified, so a credential presented again costs no second signature
-/// check and no second hash. Looked up by the token's signature segment without allocating (a span lookup), and
-/// a hit counts only when the whole token is equal, character for character, to the one that verified.
+/// check and no second hash. Looked up by the first 128 bits of the token's signature, without allocating, and a
+/// hit counts only when the whole token is equal, character for character, to the one that verified. (Only
+/// verified credentials are added, so nobody without an issuer's key chooses the keys: no collision flooding.)
 /// Bounded; entries are never used past the credential's <c>exp</c> (the claims checks still run on every use,
 /// and so do scope, proof and revocation).
 /// </summary>
 internal sealed class VerifiedCredentialCache
 {
     private readonly int _capacity;
-    private readonly ConcurrentDictionary<string, VerifiedCredential> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, VerifiedCredential>.AlternateLookup<ReadOnlySpan<char>> _bySignature;
+    private readonly ConcurrentDictionary<UInt128, VerifiedCredential> _entries = new();
 
     // Approximate under races, which is enough for a bound; ConcurrentDictionary.Count takes every lock.
     private int _count;
 
-    public VerifiedCredentialCache(int capacity)
-    {
-        _capacity = capacity;
-        _bySignature = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public VerifiedCredentialCache(int capacity) => _capacity = capacity;
 
     /// <summary>The remembered credential for <paramref name="token"/>, whose signature segment starts after <paramref name="secondDot"/>.</summary>
     public bool TryGet(string token, int secondDot, out VerifiedCredential? credential)
     {
         credential = null;
-        if (_capacity == 0 || !_bySignature.TryGetValue(token.AsSpan(secondDot + 1), out var found) ||
+        if (_capacity == 0 || !TryKey(token, secondDot, out var key) || !_entries.TryGetValue(key, out var found) ||
             !string.Equals(found.Token, token, StringComparison.Ordinal))
         {
             return false;
@@ -38,7 +36,7 @@ internal sealed class VerifiedCredentialCache
         return true;
     }
 
-    public void Add(int secondDot, VerifiedCredential credential, long nowUnixSeconds)
+    public void Add(string token, int secondDot, VerifiedCredential credential, long nowUnixSeconds)
     {
         if (_capacity == 0)
         {
@@ -47,9 +45,9 @@ internal sealed class VerifiedCredentialCache
 
         if (Volatile.Read(ref _count) >= _capacity)
         {
-            foreach (var (key, entry) in _entries)
+            foreach (var (remembered, entry) in _entries)
             {
-                if (entry.Claims.Expires <= nowUnixSeconds && _entries.TryRemove(key, out _))
+                if (entry.Claims.Expires <= nowUnixSeconds && _entries.TryRemove(remembered, out _))
                 {
                     Interlocked.Decrement(ref _count);
                 }
@@ -63,11 +61,25 @@ internal sealed class VerifiedCredentialCache
             }
         }
 
-        // A different token with the same signature segment would replace nothing: TryAdd keeps the first,
+        // A different token with the same signature prefix would replace nothing: TryAdd keeps the first,
         // and TryGet's full comparison makes the other token take the slow path every time.
-        if (_entries.TryAdd(credential.Token[(secondDot + 1)..], credential))
+        if (TryKey(token, secondDot, out var key) && _entries.TryAdd(key, credential))
         {
             Interlocked.Increment(ref _count);
         }
+    }
+
+    /// <summary>The first 16 bytes of the signature: its first 24 characters decode to 18 bytes exactly.</summary>
+    private static bool TryKey(ReadOnlySpan<char> token, int secondDot, out UInt128 key)
+    {
+        Span<byte> prefix = stackalloc byte[18];
+        key = default;
+        if (token.Length - secondDot - 1 < 24 || !Base64Url.TryDecodeFromChars(token.Slice(secondDot + 1, 24), prefix, out var written) || written != 18)
+        {
+            return false;
+        }
+
+        key = BinaryPrimitives.ReadUInt128LittleEndian(prefix);
+        return true;
     }
 }
