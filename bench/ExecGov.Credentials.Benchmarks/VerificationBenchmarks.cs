@@ -95,8 +95,12 @@ public class VerificationBenchmarks
             ValidTypes = [TokenTypes.Credential],
         };
 
-        // Warm the verified-credential cache for the repeated case.
-        _verifier.VerifyAsync(new Presentation(_repeatedCredential, Proof(_repeatedCredential)), _request).AsTask().GetAwaiter().GetResult();
+        // Warm the verified-credential cache for the repeated case (it remembers a credential from its second
+        // verification on).
+        for (var i = 0; i < 2; i++)
+        {
+            _verifier.VerifyAsync(new Presentation(_repeatedCredential, Proof(_repeatedCredential)), _request).AsTask().GetAwaiter().GetResult();
+        }
     }
 
     [IterationSetup(Target = nameof(RepeatedCredentialFreshProof))]

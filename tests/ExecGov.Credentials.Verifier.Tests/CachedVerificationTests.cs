@@ -25,7 +25,7 @@ public sealed class CachedVerificationTests : IDisposable
     public async Task Altered_payload_carrying_a_remembered_signature_is_denied_signature_invalid()
     {
         var credential = _issuer.Credential();
-        Assert.True((await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).IsAllowed);
+        await RememberAsync(credential);
 
         // Same header and signature as the remembered credential, wider claims: the cache must not serve it.
         var parts = credential.Split('.');
@@ -41,7 +41,7 @@ public sealed class CachedVerificationTests : IDisposable
     public async Task Remembered_credential_is_denied_expired_once_its_time_has_passed()
     {
         var credential = _issuer.Credential();
-        Assert.True((await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).IsAllowed);
+        await RememberAsync(credential);
         _issuer.Time.Advance(TimeSpan.FromSeconds(900 + 31));
         Assert.Equal(ReasonCode.Expired, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).Reason);
     }
@@ -63,5 +63,66 @@ public sealed class CachedVerificationTests : IDisposable
         Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, forged)).Reason);
     }
 
+    [Fact]
+    public void Cache_remembers_a_credential_from_its_second_verification_on()
+    {
+        var cache = new VerifiedCredentialCache(capacity: 10);
+        var credential = _issuer.Credential();
+        var verified = Verified(credential);
+        var secondDot = credential.LastIndexOf('.');
+
+        cache.Add(credential, secondDot, verified, _issuer.Now.ToUnixTimeSeconds());
+        Assert.False(cache.TryGet(credential, secondDot, out _));
+
+        cache.Add(credential, secondDot, verified, _issuer.Now.ToUnixTimeSeconds());
+        Assert.True(cache.TryGet(credential, secondDot, out var found));
+        Assert.Same(verified, found);
+    }
+
+    [Fact]
+    public void Cache_forgets_first_sightings_when_the_seen_once_set_is_full()
+    {
+        var cache = new VerifiedCredentialCache(capacity: 3);
+        var now = _issuer.Now.ToUnixTimeSeconds();
+        var first = _issuer.Credential();
+        cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
+
+        // Three more first sightings fill the set; the next one empties it, so "first" counts as new again.
+        foreach (var other in Enumerable.Range(0, 3).Select(_ => _issuer.Credential()))
+        {
+            cache.Add(other, other.LastIndexOf('.'), Verified(other), now);
+        }
+
+        cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
+        Assert.False(cache.TryGet(first, first.LastIndexOf('.'), out _));
+        cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
+        Assert.True(cache.TryGet(first, first.LastIndexOf('.'), out _));
+    }
+
+    [Fact]
+    public void Cache_of_size_zero_remembers_nothing()
+    {
+        var cache = new VerifiedCredentialCache(capacity: 0);
+        var credential = _issuer.Credential();
+        for (var i = 0; i < 3; i++)
+        {
+            cache.Add(credential, credential.LastIndexOf('.'), Verified(credential), _issuer.Now.ToUnixTimeSeconds());
+        }
+
+        Assert.False(cache.TryGet(credential, credential.LastIndexOf('.'), out _));
+    }
+
     public void Dispose() => _issuer.Dispose();
+
+    private VerifiedCredential Verified(string credential) =>
+        new(credential, _issuer.Claims(), _issuer.IssuerKey.KeyId, System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(credential)));
+
+    /// <summary>Presents the credential twice (with fresh proofs), after which the verifier remembers it.</summary>
+    private async Task RememberAsync(string credential)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True((await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).IsAllowed);
+        }
+    }
 }

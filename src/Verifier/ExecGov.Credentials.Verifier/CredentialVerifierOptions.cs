@@ -30,7 +30,10 @@ public sealed class CredentialVerifierOptions
     /// </summary>
     public bool RequireStatus { get; set; } = true;
 
-    /// <summary>How many verified credentials to remember by hash, to skip re-checking their signature. Default 10,000; 0 turns the cache off.</summary>
+    /// <summary>
+    /// How many verified credentials to remember, to skip re-checking their signature; a credential is remembered from
+    /// its second presentation on, so one used once never fills the cache. Default 10,000; 0 turns the cache off.
+    /// </summary>
     public int VerifiedCredentialCacheSize { get; set; } = 10_000;
 
     /// <summary>How many proof ids to remember for replay detection before refusing new proofs. Default 1,000,000.</summary>

@@ -12,10 +12,21 @@ namespace ExecGov.Credentials.Verifier;
 /// Bounded; entries are never used past the credential's <c>exp</c> (the claims checks still run on every use,
 /// and so do scope, proof and revocation).
 /// </summary>
+/// <remarks>
+/// A credential is remembered on its second verification, not its first: the first only leaves its 16-byte key
+/// in a bounded "seen once" set (a doorkeeper, as in TinyLFU caches). Credentials used once (one per action is the
+/// strictest way to issue them) then never enter the cache, so they neither push out credentials that do come
+/// back nor make the garbage collector copy their claims out of the young generation, which measured as the
+/// largest cost of a fresh verification after its two signatures (docs/benchmarks.md). The price is one more
+/// signature check on a credential's second presentation. Written by hand: the chosen libraries have no cache
+/// with an admission policy, and this one is a set and a lock.
+/// </remarks>
 internal sealed class VerifiedCredentialCache
 {
     private readonly int _capacity;
     private readonly ConcurrentDictionary<UInt128, VerifiedCredential> _entries = new();
+    private readonly HashSet<UInt128> _seenOnce = [];
+    private readonly Lock _seenOnceGate = new();
 
     // Approximate under races, which is enough for a bound; ConcurrentDictionary.Count takes every lock.
     private int _count;
@@ -36,11 +47,30 @@ internal sealed class VerifiedCredentialCache
         return true;
     }
 
+    /// <summary>
+    /// Records that <paramref name="credential"/> verified: the first time only its key is kept, the second time it
+    /// is remembered for <see cref="TryGet"/>.
+    /// </summary>
     public void Add(string token, int secondDot, VerifiedCredential credential, long nowUnixSeconds)
     {
-        if (_capacity == 0)
+        if (_capacity == 0 || !TryKey(token, secondDot, out var key))
         {
             return;
+        }
+
+        lock (_seenOnceGate)
+        {
+            if (!_seenOnce.Remove(key))
+            {
+                // Full: forget every first sighting (the set keeps its storage, so this allocates nothing).
+                if (_seenOnce.Count >= _capacity)
+                {
+                    _seenOnce.Clear();
+                }
+
+                _seenOnce.Add(key);
+                return;
+            }
         }
 
         if (Volatile.Read(ref _count) >= _capacity)
@@ -63,7 +93,7 @@ internal sealed class VerifiedCredentialCache
 
         // A different token with the same signature prefix would replace nothing: TryAdd keeps the first,
         // and TryGet's full comparison makes the other token take the slow path every time.
-        if (TryKey(token, secondDot, out var key) && _entries.TryAdd(key, credential))
+        if (_entries.TryAdd(key, credential))
         {
             Interlocked.Increment(ref _count);
         }
