@@ -27,221 +27,76 @@ internal static class CredentialClaimsReader
         AllowTrailingCommas = false,
     };
 
+    /// <summary>Reads the value of one member (the reader is on its name) into <paramref name="state"/>; false refuses the document.</summary>
+    private delegate bool MemberReader<TState>(ref Utf8JsonReader reader, ref TState state, ref Members seen);
+
     /// <summary>The claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out CredentialClaims? claims)
     {
         claims = null;
         var reader = new Utf8JsonReader(json, Options);
+        var state = default(ClaimsState);
         try
         {
-            if (!reader.Read() || !TryReadClaims(ref reader, out claims))
+            // Every member but status is required (0..10); nothing may follow the object (the tokenizer rejects
+            // anything but white space there).
+            if (!reader.Read() || !TryReadObject(ref reader, ref state, ReadClaimsMember, required: 0b111_1111_1111) || reader.Read())
             {
-                claims = null;
                 return false;
             }
-
-            // Nothing may follow the object (the tokenizer rejects anything but white space here).
-            if (reader.Read())
-            {
-                claims = null;
-                return false;
-            }
-
-            return true;
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             // Malformed JSON from outside is a result, not an exception.
-            claims = null;
-            return false;
-        }
-    }
-
-    private static bool TryReadClaims(ref Utf8JsonReader reader, [NotNullWhen(true)] out CredentialClaims? claims)
-    {
-        claims = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        string? issuer = null, subject = null, credentialId = null, sessionId = null;
-        IReadOnlyList<string>? audience = null;
-        long issuedAt = 0, notBefore = 0, expires = 0;
-        Confirmation? confirmation = null;
-        IReadOnlyList<AuthorizationDetail>? details = null;
-        Authoriser? authoriser = null;
-        StatusClaim? status = null;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("iss"u8))
-            {
-                ok = seen.First(0) && TryReadString(ref reader, out issuer);
-            }
-            else if (reader.ValueTextEquals("sub"u8))
-            {
-                ok = seen.First(1) && TryReadString(ref reader, out subject);
-            }
-            else if (reader.ValueTextEquals("aud"u8))
-            {
-                ok = seen.First(2) && TryReadAudience(ref reader, out audience);
-            }
-            else if (reader.ValueTextEquals("iat"u8))
-            {
-                ok = seen.First(3) && TryReadInt64(ref reader, out issuedAt);
-            }
-            else if (reader.ValueTextEquals("nbf"u8))
-            {
-                ok = seen.First(4) && TryReadInt64(ref reader, out notBefore);
-            }
-            else if (reader.ValueTextEquals("exp"u8))
-            {
-                ok = seen.First(5) && TryReadInt64(ref reader, out expires);
-            }
-            else if (reader.ValueTextEquals("jti"u8))
-            {
-                ok = seen.First(6) && TryReadString(ref reader, out credentialId);
-            }
-            else if (reader.ValueTextEquals("sid"u8))
-            {
-                ok = seen.First(7) && TryReadString(ref reader, out sessionId);
-            }
-            else if (reader.ValueTextEquals("cnf"u8))
-            {
-                ok = seen.First(8) && TryReadConfirmation(ref reader, out confirmation);
-            }
-            else if (reader.ValueTextEquals("authorization_details"u8))
-            {
-                ok = seen.First(9) && TryReadDetails(ref reader, out details);
-            }
-            else if (reader.ValueTextEquals("authoriser"u8))
-            {
-                ok = seen.First(10) && TryReadAuthoriser(ref reader, out authoriser);
-            }
-            else if (reader.ValueTextEquals("status"u8))
-            {
-                ok = seen.First(11) && TryReadStatus(ref reader, out status);
-            }
-            else
-            {
-                ok = reader.TrySkip();
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        // Every member but status is required (0..10).
-        if (reader.TokenType != JsonTokenType.EndObject || !seen.All(0b111_1111_1111))
-        {
             return false;
         }
 
         claims = new CredentialClaims
         {
-            Issuer = issuer!,
-            Subject = subject!,
-            Audience = audience!,
-            IssuedAt = issuedAt,
-            NotBefore = notBefore,
-            Expires = expires,
-            CredentialId = credentialId!,
-            SessionId = sessionId!,
-            Confirmation = confirmation!,
-            AuthorizationDetails = details!,
-            Authoriser = authoriser!,
-            Status = status,
+            Issuer = state.Issuer!,
+            Subject = state.Subject!,
+            Audience = state.Audience!,
+            IssuedAt = state.IssuedAt,
+            NotBefore = state.NotBefore,
+            Expires = state.Expires,
+            CredentialId = state.CredentialId!,
+            SessionId = state.SessionId!,
+            Confirmation = state.Confirmation!,
+            AuthorizationDetails = state.Details!,
+            Authoriser = state.Authoriser!,
+            Status = state.Status,
         };
         return true;
     }
 
-    private static bool TryReadConfirmation(ref Utf8JsonReader reader, out Confirmation? confirmation)
+    /// <summary>
+    /// Reads the object that starts at the current token member by member: unknown members are skipped, a repeated
+    /// known member is refused (RFC 7515 §5.2, as the contract does), and every member in <paramref name="required"/>
+    /// must be present.
+    /// </summary>
+    private static bool TryReadObject<TState>(ref Utf8JsonReader reader, ref TState state, MemberReader<TState> readMember, int required)
     {
-        confirmation = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
         }
 
-        string? thumbprint = null;
         var seen = new Members();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var ok = reader.ValueTextEquals("jkt"u8)
-                ? seen.First(0) && TryReadString(ref reader, out thumbprint)
-                : reader.TrySkip();
-            if (!ok)
+            if (!readMember(ref reader, ref state, ref seen))
             {
                 return false;
             }
         }
 
-        if (!seen.All(0b1))
-        {
-            return false;
-        }
-
-        confirmation = new Confirmation { KeyThumbprint = thumbprint! };
-        return true;
+        return reader.TokenType == JsonTokenType.EndObject && seen.All(required);
     }
 
-    private static bool TryReadAuthoriser(ref Utf8JsonReader reader, out Authoriser? authoriser)
+    /// <summary>Moves to the next value and reads it as an object; <c>null</c> is accepted only when <paramref name="nullable"/>.</summary>
+    private static bool TryReadMemberObject<TState>(ref Utf8JsonReader reader, ref TState state, MemberReader<TState> readMember, int required, bool nullable, out bool isNull)
     {
-        authoriser = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        string? subject = null, name = null, approvalId = null;
-        long approvedAt = 0;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("sub"u8))
-            {
-                ok = seen.First(0) && TryReadString(ref reader, out subject);
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                ok = seen.First(1) && TryReadOptionalString(ref reader, out name);
-            }
-            else if (reader.ValueTextEquals("approval_id"u8))
-            {
-                ok = seen.First(2) && TryReadOptionalString(ref reader, out approvalId);
-            }
-            else if (reader.ValueTextEquals("approved_at"u8))
-            {
-                ok = seen.First(3) && TryReadInt64(ref reader, out approvedAt);
-            }
-            else
-            {
-                ok = reader.TrySkip();
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        if (!seen.All(0b1))
-        {
-            return false;
-        }
-
-        authoriser = new Authoriser { Subject = subject!, Name = name, ApprovalId = approvalId, ApprovedAt = approvedAt };
-        return true;
-    }
-
-    private static bool TryReadStatus(ref Utf8JsonReader reader, out StatusClaim? status)
-    {
-        status = null;
+        isNull = false;
         if (!reader.Read())
         {
             return false;
@@ -249,76 +104,156 @@ internal static class CredentialClaimsReader
 
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return true;
+            isNull = true;
+            return nullable;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        return TryReadObject(ref reader, ref state, readMember, required);
+    }
+
+    private static bool ReadClaimsMember(ref Utf8JsonReader reader, ref ClaimsState state, ref Members seen)
+    {
+        if (reader.ValueTextEquals("iss"u8))
         {
-            return false;
+            return seen.First(0) && TryReadString(ref reader, out state.Issuer);
         }
 
+        if (reader.ValueTextEquals("sub"u8))
+        {
+            return seen.First(1) && TryReadString(ref reader, out state.Subject);
+        }
+
+        if (reader.ValueTextEquals("aud"u8))
+        {
+            return seen.First(2) && TryReadAudience(ref reader, out state.Audience);
+        }
+
+        if (reader.ValueTextEquals("iat"u8))
+        {
+            return seen.First(3) && TryReadInt64(ref reader, out state.IssuedAt);
+        }
+
+        if (reader.ValueTextEquals("nbf"u8))
+        {
+            return seen.First(4) && TryReadInt64(ref reader, out state.NotBefore);
+        }
+
+        if (reader.ValueTextEquals("exp"u8))
+        {
+            return seen.First(5) && TryReadInt64(ref reader, out state.Expires);
+        }
+
+        if (reader.ValueTextEquals("jti"u8))
+        {
+            return seen.First(6) && TryReadString(ref reader, out state.CredentialId);
+        }
+
+        if (reader.ValueTextEquals("sid"u8))
+        {
+            return seen.First(7) && TryReadString(ref reader, out state.SessionId);
+        }
+
+        if (reader.ValueTextEquals("cnf"u8))
+        {
+            return seen.First(8) && TryReadConfirmation(ref reader, out state.Confirmation);
+        }
+
+        if (reader.ValueTextEquals("authorization_details"u8))
+        {
+            return seen.First(9) && TryReadDetails(ref reader, out state.Details);
+        }
+
+        if (reader.ValueTextEquals("authoriser"u8))
+        {
+            return seen.First(10) && TryReadAuthoriser(ref reader, out state.Authoriser);
+        }
+
+        if (reader.ValueTextEquals("status"u8))
+        {
+            return seen.First(11) && TryReadStatus(ref reader, out state.Status);
+        }
+
+        return reader.TrySkip();
+    }
+
+    private static bool TryReadConfirmation(ref Utf8JsonReader reader, out Confirmation? confirmation)
+    {
+        string? thumbprint = null;
+        var ok = TryReadMemberObject(
+            ref reader,
+            ref thumbprint,
+            static (ref Utf8JsonReader r, ref string? jkt, ref Members seen) =>
+                r.ValueTextEquals("jkt"u8) ? seen.First(0) && TryReadString(ref r, out jkt) : r.TrySkip(),
+            required: 0b1,
+            nullable: false,
+            out _);
+        confirmation = ok ? new Confirmation { KeyThumbprint = thumbprint! } : null;
+        return ok;
+    }
+
+    private static bool TryReadAuthoriser(ref Utf8JsonReader reader, out Authoriser? authoriser)
+    {
+        var state = default(AuthoriserState);
+        var ok = TryReadMemberObject(ref reader, ref state, ReadAuthoriserMember, required: 0b1, nullable: false, out _);
+        authoriser = ok ? new Authoriser { Subject = state.Subject!, Name = state.Name, ApprovalId = state.ApprovalId, ApprovedAt = state.ApprovedAt } : null;
+        return ok;
+    }
+
+    private static bool ReadAuthoriserMember(ref Utf8JsonReader reader, ref AuthoriserState state, ref Members seen)
+    {
+        if (reader.ValueTextEquals("sub"u8))
+        {
+            return seen.First(0) && TryReadString(ref reader, out state.Subject);
+        }
+
+        if (reader.ValueTextEquals("name"u8))
+        {
+            return seen.First(1) && TryReadOptionalString(ref reader, out state.Name);
+        }
+
+        if (reader.ValueTextEquals("approval_id"u8))
+        {
+            return seen.First(2) && TryReadOptionalString(ref reader, out state.ApprovalId);
+        }
+
+        if (reader.ValueTextEquals("approved_at"u8))
+        {
+            return seen.First(3) && TryReadInt64(ref reader, out state.ApprovedAt);
+        }
+
+        return reader.TrySkip();
+    }
+
+    private static bool TryReadStatus(ref Utf8JsonReader reader, out StatusClaim? status)
+    {
         StatusListReference? list = null;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var ok = reader.ValueTextEquals("status_list"u8)
-                ? seen.First(0) && TryReadStatusList(ref reader, out list)
-                : reader.TrySkip();
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        if (!seen.All(0b1))
-        {
-            return false;
-        }
-
-        status = new StatusClaim { StatusList = list! };
-        return true;
+        var ok = TryReadMemberObject(
+            ref reader,
+            ref list,
+            static (ref Utf8JsonReader r, ref StatusListReference? value, ref Members seen) =>
+                r.ValueTextEquals("status_list"u8) ? seen.First(0) && TryReadStatusList(ref r, out value) : r.TrySkip(),
+            required: 0b1,
+            nullable: true,
+            out var isNull);
+        status = ok && !isNull ? new StatusClaim { StatusList = list! } : null;
+        return ok;
     }
 
     private static bool TryReadStatusList(ref Utf8JsonReader reader, out StatusListReference? list)
     {
-        list = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-        {
-            return false;
-        }
-
-        var index = 0;
-        string? uri = null;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            bool ok;
-            if (reader.ValueTextEquals("idx"u8))
-            {
-                ok = seen.First(0) && reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out index);
-            }
-            else if (reader.ValueTextEquals("uri"u8))
-            {
-                ok = seen.First(1) && TryReadString(ref reader, out uri);
-            }
-            else
-            {
-                ok = reader.TrySkip();
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        if (!seen.All(0b11))
-        {
-            return false;
-        }
-
-        list = new StatusListReference { Index = index, Uri = uri! };
-        return true;
+        var state = default(StatusListState);
+        var ok = TryReadMemberObject(
+            ref reader,
+            ref state,
+            static (ref Utf8JsonReader r, ref StatusListState value, ref Members seen) =>
+                r.ValueTextEquals("idx"u8) ? seen.First(0) && r.Read() && r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value.Index)
+                : r.ValueTextEquals("uri"u8) ? seen.First(1) && TryReadString(ref r, out value.Uri)
+                : r.TrySkip(),
+            required: 0b11,
+            nullable: false,
+            out _);
+        list = ok ? new StatusListReference { Index = state.Index, Uri = state.Uri! } : null;
+        return ok;
     }
 
     private static bool TryReadDetails(ref Utf8JsonReader reader, out IReadOnlyList<AuthorizationDetail>? details)
@@ -332,131 +267,90 @@ internal static class CredentialClaimsReader
         var list = new List<AuthorizationDetail>(1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (!TryReadDetail(ref reader, out var detail))
+            // A detail without "type" reads as type null (as the generated deserializer does), which no grant matches.
+            var state = default(DetailState);
+            if (!TryReadObject(ref reader, ref state, ReadDetailMember, required: 0b10))
             {
                 return false;
             }
 
-            list.Add(detail);
+            list.Add(new AuthorizationDetail { Type = state.Type!, Actions = state.Actions!, Locations = state.Locations, Resources = state.Resources, Constraints = state.Constraints });
         }
 
         details = list;
         return true;
     }
 
-    private static bool TryReadDetail(ref Utf8JsonReader reader, [NotNullWhen(true)] out AuthorizationDetail? detail)
+    private static bool ReadDetailMember(ref Utf8JsonReader reader, ref DetailState state, ref Members seen)
     {
-        detail = null;
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.ValueTextEquals("type"u8))
         {
-            return false;
+            return seen.First(0) && TryReadString(ref reader, out state.Type);
         }
 
-        // A detail without "type" reads as type null (as the generated deserializer does), which no grant matches.
-        string? type = null;
-        IReadOnlyList<string>? actions = null, locations = null, resources = null;
-        ActionConstraints? constraints = null;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (reader.ValueTextEquals("actions"u8))
         {
-            bool ok;
-            if (reader.ValueTextEquals("type"u8))
-            {
-                ok = seen.First(0) && TryReadString(ref reader, out type);
-            }
-            else if (reader.ValueTextEquals("actions"u8))
-            {
-                ok = seen.First(1) && TryReadStrings(ref reader, out actions) && actions is not null;
-            }
-            else if (reader.ValueTextEquals("locations"u8))
-            {
-                ok = seen.First(2) && TryReadStrings(ref reader, out locations);
-            }
-            else if (reader.ValueTextEquals("resources"u8))
-            {
-                ok = seen.First(3) && TryReadStrings(ref reader, out resources);
-            }
-            else if (reader.ValueTextEquals("constraints"u8))
-            {
-                ok = seen.First(4) && TryReadConstraints(ref reader, out constraints);
-            }
-            else
-            {
-                ok = reader.TrySkip();
-            }
-
-            if (!ok)
-            {
-                return false;
-            }
+            return seen.First(1) && TryReadStrings(ref reader, out state.Actions) && state.Actions is not null;
         }
 
-        if (!seen.All(0b10))
+        if (reader.ValueTextEquals("locations"u8))
         {
-            return false;
+            return seen.First(2) && TryReadStrings(ref reader, out state.Locations);
         }
 
-        detail = new AuthorizationDetail { Type = type!, Actions = actions!, Locations = locations, Resources = resources, Constraints = constraints };
-        return true;
+        if (reader.ValueTextEquals("resources"u8))
+        {
+            return seen.First(3) && TryReadStrings(ref reader, out state.Resources);
+        }
+
+        if (reader.ValueTextEquals("constraints"u8))
+        {
+            return seen.First(4) && TryReadConstraints(ref reader, out state.Constraints);
+        }
+
+        return reader.TrySkip();
     }
 
     private static bool TryReadConstraints(ref Utf8JsonReader reader, out ActionConstraints? constraints)
     {
-        constraints = null;
-        if (!reader.Read())
+        var state = default(ConstraintsState);
+        var ok = TryReadMemberObject(ref reader, ref state, ReadConstraintsMember, required: 0, nullable: true, out var isNull);
+        constraints = ok && !isNull
+            ? new ActionConstraints { MaxAmount = state.MaxAmount, Currency = state.Currency, Destinations = state.Destinations, TimeWindow = state.TimeWindow }
+            : null;
+        return ok;
+    }
+
+    private static bool ReadConstraintsMember(ref Utf8JsonReader reader, ref ConstraintsState state, ref Members seen)
+    {
+        if (reader.ValueTextEquals("max_amount"u8))
         {
-            return false;
+            return seen.First(0) && TryReadOptionalDecimal(ref reader, out state.MaxAmount);
         }
 
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.ValueTextEquals("currency"u8))
         {
-            return true;
+            return seen.First(1) && TryReadOptionalString(ref reader, out state.Currency);
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.ValueTextEquals("destinations"u8))
         {
-            return false;
+            return seen.First(2) && TryReadStrings(ref reader, out state.Destinations);
         }
 
-        decimal? maxAmount = null;
-        string? currency = null;
-        IReadOnlyList<string>? destinations = null;
-        TimeWindow? window = null;
-        var seen = new Members();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (reader.ValueTextEquals("time_window"u8))
         {
-            bool ok;
-            if (reader.ValueTextEquals("max_amount"u8))
-            {
-                ok = seen.First(0) && TryReadOptionalDecimal(ref reader, out maxAmount);
-            }
-            else if (reader.ValueTextEquals("currency"u8))
-            {
-                ok = seen.First(1) && TryReadOptionalString(ref reader, out currency);
-            }
-            else if (reader.ValueTextEquals("destinations"u8))
-            {
-                ok = seen.First(2) && TryReadStrings(ref reader, out destinations);
-            }
-            else if (reader.ValueTextEquals("time_window"u8))
-            {
-                // Rare, and its time-of-day format is the library's: the generated contract reads it.
-                ok = seen.First(3) && reader.Read();
-                window = ok ? JsonSerializer.Deserialize(ref reader, CredentialJsonContext.Default.TimeWindow) : null;
-            }
-            else
-            {
-                ok = reader.TrySkip();
-            }
-
-            if (!ok)
+            // Rare, and its time-of-day format is the library's: the generated contract reads it.
+            if (!seen.First(3) || !reader.Read())
             {
                 return false;
             }
+
+            state.TimeWindow = JsonSerializer.Deserialize(ref reader, CredentialJsonContext.Default.TimeWindow);
+            return true;
         }
 
-        constraints = new ActionConstraints { MaxAmount = maxAmount, Currency = currency, Destinations = destinations, TimeWindow = window };
-        return true;
+        return reader.TrySkip();
     }
 
     /// <summary>JWT <c>aud</c>: one non-empty string or a non-empty array of them (RFC 7519 §4.1.3).</summary>
@@ -582,5 +476,44 @@ internal static class CredentialClaimsReader
 
         /// <summary>Whether every member in <paramref name="required"/> was read.</summary>
         public readonly bool All(int required) => (_bits & required) == required;
+    }
+
+    /// <summary>The claims' members as read so far.</summary>
+    private struct ClaimsState
+    {
+        public string? Issuer, Subject, CredentialId, SessionId;
+        public IReadOnlyList<string>? Audience;
+        public long IssuedAt, NotBefore, Expires;
+        public Confirmation? Confirmation;
+        public IReadOnlyList<AuthorizationDetail>? Details;
+        public Authoriser? Authoriser;
+        public StatusClaim? Status;
+    }
+
+    private struct AuthoriserState
+    {
+        public string? Subject, Name, ApprovalId;
+        public long ApprovedAt;
+    }
+
+    private struct StatusListState
+    {
+        public int Index;
+        public string? Uri;
+    }
+
+    private struct DetailState
+    {
+        public string? Type;
+        public IReadOnlyList<string>? Actions, Locations, Resources;
+        public ActionConstraints? Constraints;
+    }
+
+    private struct ConstraintsState
+    {
+        public decimal? MaxAmount;
+        public string? Currency;
+        public IReadOnlyList<string>? Destinations;
+        public TimeWindow? TimeWindow;
     }
 }
