@@ -1,5 +1,6 @@
 using System.Text;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Verifier.Tests.Keys;
 
 namespace ExecGov.Credentials.Verifier.Tests;
 
@@ -25,7 +26,7 @@ public sealed class CachedVerificationTests : IDisposable
     public async Task Altered_payload_carrying_a_remembered_signature_is_denied_signature_invalid()
     {
         var credential = _issuer.Credential();
-        await RememberAsync(credential);
+        await _issuer.RememberAsync(credential);
 
         // Same header and signature as the remembered credential, wider claims: the cache must not serve it.
         var parts = credential.Split('.');
@@ -41,9 +42,27 @@ public sealed class CachedVerificationTests : IDisposable
     public async Task Remembered_credential_is_denied_expired_once_its_time_has_passed()
     {
         var credential = _issuer.Credential();
-        await RememberAsync(credential);
+        await _issuer.RememberAsync(credential);
         _issuer.Time.Advance(TimeSpan.FromSeconds(900 + 31));
         Assert.Equal(ReasonCode.Expired, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).Reason);
+    }
+
+    [Fact]
+    public async Task Remembered_credential_is_denied_unknown_key_once_its_key_is_withdrawn()
+    {
+        var keys = new WithdrawableKeySource(_issuer.KeySource);
+        var verifier = new CredentialVerifier(Microsoft.Extensions.Options.Options.Create(_issuer.Options), keys, _issuer.Status, _issuer.Replay, _issuer.Time);
+        var credential = _issuer.Credential();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.True((await verifier.VerifyAsync(new Presentation(credential, _issuer.Proof(credential)), TestIssuer.Request())).IsAllowed);
+        }
+
+        Assert.True(verifier.Remembers(credential));
+
+        // Rotated out or compromised: the remembered signature result must not outlive the key.
+        keys.Withdraw(_issuer.IssuerKey.KeyId);
+        Assert.Equal(ReasonCode.UnknownKey, (await verifier.VerifyAsync(new Presentation(credential, _issuer.Proof(credential)), TestIssuer.Request())).Reason);
     }
 
     [Fact]
@@ -116,13 +135,4 @@ public sealed class CachedVerificationTests : IDisposable
 
     private VerifiedCredential Verified(string credential) =>
         new(credential, _issuer.Claims(), _issuer.IssuerKey.KeyId, System.Security.Cryptography.SHA256.HashData(Encoding.ASCII.GetBytes(credential)));
-
-    /// <summary>Presents the credential twice (with fresh proofs), after which the verifier remembers it.</summary>
-    private async Task RememberAsync(string credential)
-    {
-        for (var i = 0; i < 2; i++)
-        {
-            Assert.True((await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).IsAllowed);
-        }
-    }
 }

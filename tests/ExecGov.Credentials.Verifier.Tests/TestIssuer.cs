@@ -122,6 +122,20 @@ internal sealed class TestIssuer : IDisposable
     public ValueTask<Decision> VerifyAsync(string? credential, string? proof, ActionRequest? request = null) =>
         Verifier.VerifyAsync(new Presentation(credential, proof), request ?? Request());
 
+    /// <summary>
+    /// Presents the credential twice with fresh proofs (the verifier remembers a credential from its second
+    /// verification on) and checks it is now remembered, so a test of the remembered path really takes it.
+    /// </summary>
+    public async Task RememberAsync(string credential)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(ReasonCode.Allowed, (await VerifyAsync(credential, Proof(credential))).Reason);
+        }
+
+        Assert.True(Verifier.Remembers(credential));
+    }
+
     /// <summary>Signs an arbitrary header and payload with the issuer key (or another key), for attack tests.</summary>
     public string SignRaw(string headerJson, string payloadJson, Ed25519SecurityKey? key = null)
     {

@@ -147,6 +147,10 @@ public sealed partial class CredentialVerifier
         return Decide(reasonAfterSignature, claims, request, now);
     }
 
+    /// <summary>Whether <paramref name="credential"/> is remembered as verified (its next presentation skips the signature check); for tests.</summary>
+    internal bool Remembers(string credential) =>
+        CompactJws.TrySplit(credential, out _, out var secondDot) && _cache.TryGet(credential, secondDot, out _);
+
     private ReasonCode CheckClaims(CredentialClaims claims, string? audience, DateTimeOffset now)
     {
         var seconds = now.ToUnixTimeSeconds();
