@@ -58,14 +58,14 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
                 _seen.Remove(head.Key);
             }
 
-            // Present: a replay (even if its time has passed and it was not dropped yet: the proof itself is
-            // then outside its window, so refusing is right either way).
-            if (_seen.Contains(key) || _seen.Count >= _capacity)
+            // Full: refuse rather than forget a proof early. Present (Add says false): a replay, even if its time
+            // has passed and it was not dropped yet (the proof itself is then outside its window, so refusing is
+            // right either way). One Add, not Contains then Add: the key's two strings are hashed once.
+            if (_seen.Count >= _capacity || !_seen.Add(key))
             {
                 return false;
             }
 
-            _seen.Add(key);
             _order.Enqueue((key, forgetAfter.UtcTicks));
             return true;
         }
