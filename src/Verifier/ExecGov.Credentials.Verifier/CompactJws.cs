@@ -38,49 +38,30 @@ internal static class CompactJws
                token[(secondDot + 1)..].IndexOfAnyExcept(Alphabet) < 0;
     }
 
+    /// <summary>Reads a decoded segment; false when it is not what the caller expects.</summary>
+    private delegate bool SegmentReader<in TArg, T>(ReadOnlySpan<byte> json, TArg arg, out T? value);
+
     /// <summary>Decodes one base64url segment and deserializes it; false for bad base64url or JSON.</summary>
     public static bool TryDecodeJson<T>(ReadOnlySpan<char> segment, JsonTypeInfo<T> typeInfo, out T? value)
-        where T : class
-    {
-        value = null;
-        var maxLength = Base64Url.GetMaxDecodedLength(segment.Length);
-        var rented = ArrayPool<byte>.Shared.Rent(maxLength);
-        try
+        where T : class =>
+        TryDecode(segment, typeInfo, static (ReadOnlySpan<byte> json, JsonTypeInfo<T> info, out T? result) =>
         {
-            if (!Base64Url.TryDecodeFromChars(segment, rented, out var written))
+            try
             {
+                result = JsonSerializer.Deserialize(json, info);
+                return result is not null;
+            }
+            catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
+            {
+                // Bad input from outside is a result, not an exception (see docs/reason-codes.md: malformed).
+                result = null;
                 return false;
             }
-
-            value = JsonSerializer.Deserialize(rented.AsSpan(0, written), typeInfo);
-            return value is not null;
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // Bad input from outside is a result, not an exception (see docs/reason-codes.md: malformed).
-            return false;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+        }, out value);
 
     /// <summary>Decodes a credential's payload segment and reads its claims (<see cref="CredentialClaimsReader"/>); false for bad base64url or claims.</summary>
-    public static bool TryDecodeClaims(ReadOnlySpan<char> segment, out CredentialClaims? claims)
-    {
-        claims = null;
-        var rented = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
-        try
-        {
-            return Base64Url.TryDecodeFromChars(segment, rented, out var written) &&
-                   CredentialClaimsReader.TryRead(rented.AsSpan(0, written), out claims);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
+    public static bool TryDecodeClaims(ReadOnlySpan<char> segment, out CredentialClaims? claims) =>
+        TryDecode(segment, 0, static (ReadOnlySpan<byte> json, int _, out CredentialClaims? result) => CredentialClaimsReader.TryRead(json, out result), out claims);
 
     /// <summary>Decodes the 86-character signature segment into exactly 64 bytes.</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<char> segment, Span<byte> signature) =>
@@ -90,4 +71,19 @@ internal static class CompactJws
     /// <summary>Reads a header that must be the JOSE header type.</summary>
     public static bool TryDecodeHeader(ReadOnlySpan<char> segment, out JoseHeader? header) =>
         TryDecodeJson(segment, CredentialJsonContext.Default.JoseHeader, out header);
+
+    /// <summary>Decodes <paramref name="segment"/> into a pooled buffer and hands the bytes to <paramref name="read"/>.</summary>
+    private static bool TryDecode<TArg, T>(ReadOnlySpan<char> segment, TArg arg, SegmentReader<TArg, T> read, out T? value)
+    {
+        value = default;
+        var rented = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
+        try
+        {
+            return Base64Url.TryDecodeFromChars(segment, rented, out var written) && read(rented.AsSpan(0, written), arg, out value);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }
