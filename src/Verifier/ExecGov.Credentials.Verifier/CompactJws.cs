@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Crypto;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -16,8 +17,6 @@ internal static class CompactJws
 {
     public const int SignatureLength = 64;
     private const int EncodedSignatureLength = 86;
-    private static readonly SearchValues<char> Alphabet =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>
     /// Finds the two dots; false unless the token has exactly three segments of the base64url alphabet with
@@ -33,9 +32,9 @@ internal static class CompactJws
             return false;
         }
 
-        return token[..firstDot].IndexOfAnyExcept(Alphabet) < 0 &&
-               token[(firstDot + 1)..secondDot].IndexOfAnyExcept(Alphabet) < 0 &&
-               token[(secondDot + 1)..].IndexOfAnyExcept(Alphabet) < 0;
+        return Base64UrlStrict.IsAlphabet(token[..firstDot]) &&
+               Base64UrlStrict.IsAlphabet(token[(firstDot + 1)..secondDot]) &&
+               Base64UrlStrict.IsAlphabet(token[(secondDot + 1)..]);
     }
 
     /// <summary>Reads a decoded segment; false when it is not what the caller expects.</summary>
@@ -66,7 +65,7 @@ internal static class CompactJws
     /// <summary>Decodes the 86-character signature segment into exactly 64 bytes.</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<char> segment, Span<byte> signature) =>
         segment.Length == EncodedSignatureLength &&
-        Base64Url.TryDecodeFromChars(segment, signature, out var written) && written == SignatureLength;
+        Base64UrlStrict.TryDecode(segment, signature, out var written) && written == SignatureLength;
 
     /// <summary>Reads a header that must be the JOSE header type.</summary>
     public static bool TryDecodeHeader(ReadOnlySpan<char> segment, out JoseHeader? header) =>
@@ -79,7 +78,7 @@ internal static class CompactJws
         var rented = ArrayPool<byte>.Shared.Rent(Base64Url.GetMaxDecodedLength(segment.Length));
         try
         {
-            return Base64Url.TryDecodeFromChars(segment, rented, out var written) && read(rented.AsSpan(0, written), arg, out value);
+            return Base64UrlStrict.TryDecode(segment, rented, out var written) && read(rented.AsSpan(0, written), arg, out value);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
@@ -84,7 +83,7 @@ public sealed partial class CredentialVerifier
         }
 
         Span<byte> raw = stackalloc byte[32];
-        if (!Base64Url.TryDecodeFromChars(x, raw, out var written) || written != raw.Length ||
+        if (!Base64UrlStrict.TryDecode(x, raw, out var written) || written != raw.Length ||
             !PublicKey.TryImport(SignatureAlgorithm.Ed25519, raw, KeyBlobFormat.RawPublicKey, out var key) || key is null)
         {
             return null;
@@ -112,7 +111,7 @@ public sealed partial class CredentialVerifier
     {
         Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
         return ath.Length == 43 &&
-               Base64Url.TryDecodeFromChars(ath, presented, out var written) && written == SHA256.HashSizeInBytes &&
+               Base64UrlStrict.TryDecode(ath, presented, out var written) && written == SHA256.HashSizeInBytes &&
                CryptographicOperations.FixedTimeEquals(presented, credentialHash);
     }
 }

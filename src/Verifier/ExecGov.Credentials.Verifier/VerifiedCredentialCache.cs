@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Collections.Concurrent;
+using ExecGov.Credentials.Crypto;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -104,7 +104,7 @@ internal sealed class VerifiedCredentialCache
     {
         Span<byte> prefix = stackalloc byte[18];
         key = default;
-        if (token.Length - secondDot - 1 < 24 || !Base64Url.TryDecodeFromChars(token.Slice(secondDot + 1, 24), prefix, out var written) || written != 18)
+        if (token.Length - secondDot - 1 < 24 || !Base64UrlStrict.TryDecode(token.Slice(secondDot + 1, 24), prefix, out var written) || written != 18)
         {
             return false;
         }

@@ -273,6 +273,24 @@ public sealed class Rfc8725AttackTests : IDisposable
         Assert.Equal(ReasonCode.Malformed, await ReasonAsync(token));
     }
 
+    // Base64url the decoder cannot finish (impossible length, non-zero trailing bits) is malformed input, not a fault.
+    [Theory]
+    [InlineData("a.b.c")]
+    [InlineData("abcde.fghij.klmno")]
+    [InlineData("ab.cd.ef")]
+    public async Task Segments_that_are_not_whole_base64url_are_denied_malformed(string token)
+    {
+        Assert.Equal(ReasonCode.Malformed, await ReasonAsync(token));
+    }
+
+    [Fact]
+    public async Task Signature_with_non_zero_trailing_bits_is_denied_signature_invalid()
+    {
+        // The 86th character carries 2 bits of the signature and 4 that must be zero; "B" sets one of those.
+        var token = _issuer.Credential();
+        Assert.Equal(ReasonCode.SignatureInvalid, await ReasonAsync(token[..^1] + "B"));
+    }
+
     [Theory]
     [InlineData("+")]
     [InlineData("/")]

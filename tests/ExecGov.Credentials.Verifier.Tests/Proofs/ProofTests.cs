@@ -94,6 +94,22 @@ public sealed class ProofTests : IDisposable
     }
 
     [Fact]
+    public async Task Proof_whose_ath_or_jwk_x_is_not_whole_base64url_is_denied_proof_invalid()
+    {
+        // The last character of a 32-byte value carries 4 bits and 2 that must be zero; "B" sets one of those.
+        var credential = _issuer.Credential();
+        var ath = CredentialHash.Compute(credential);
+        var badAth = Sign(credential, payload: p => p.Replace(ath, ath[..^1] + "B", StringComparison.Ordinal));
+        Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, badAth)).Reason);
+
+        var x = _issuer.AgentKey.ToPublicJwk().X;
+        var badX = Sign(credential, jwk: j => j.Replace(x, x[..^1] + "B", StringComparison.Ordinal));
+        Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, badX)).Reason);
+        var shortX = Sign(credential, jwk: j => j.Replace(x, "abcde", StringComparison.Ordinal));
+        Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, shortX)).Reason);
+    }
+
+    [Fact]
     public async Task Proof_with_a_small_order_public_key_and_zero_signature_is_denied_proof_invalid()
     {
         // RFC 8725 §3.4: an identity-point key with an all-zero signature "verifies" in naive implementations.
@@ -151,13 +167,14 @@ public sealed class ProofTests : IDisposable
     }
 
     /// <summary>Builds a proof with the agent's key, letting a test bend its header or jwk.</summary>
-    private string Sign(string credential, Func<string, string>? jwk = null, Func<string, string>? header = null)
+    private string Sign(string credential, Func<string, string>? jwk = null, Func<string, string>? header = null, Func<string, string>? payload = null)
     {
         var jwkJson = $$"""{"kty":"OKP","crv":"Ed25519","x":"{{_issuer.AgentKey.ToPublicJwk().X}}"}""";
         var headerJson = $$"""{"typ":"dpop+jwt","alg":"EdDSA","jwk":{{jwk?.Invoke(jwkJson) ?? jwkJson}}}""";
         headerJson = header?.Invoke(headerJson) ?? headerJson;
-        var payload = $$"""{"jti":"{{Guid.NewGuid():N}}","htm":"POST","htu":"https://payments.execgov.test/v1/payments/release","iat":{{_issuer.Now.ToUnixTimeSeconds()}},"ath":"{{CredentialHash.Compute(credential)}}"}""";
-        var input = $"{TestIssuer.B64(headerJson)}.{TestIssuer.B64(payload)}";
+        var payloadJson = $$"""{"jti":"{{Guid.NewGuid():N}}","htm":"POST","htu":"https://payments.execgov.test/v1/payments/release","iat":{{_issuer.Now.ToUnixTimeSeconds()}},"ath":"{{CredentialHash.Compute(credential)}}"}""";
+        payloadJson = payload?.Invoke(payloadJson) ?? payloadJson;
+        var input = $"{TestIssuer.B64(headerJson)}.{TestIssuer.B64(payloadJson)}";
         var signature = new byte[64];
         _issuer.AgentKey.Sign(Encoding.ASCII.GetBytes(input), signature);
         return $"{input}.{Base64Url.EncodeToString(signature)}";

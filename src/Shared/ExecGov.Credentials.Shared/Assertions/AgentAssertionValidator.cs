@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
@@ -20,8 +19,6 @@ public static class AgentAssertionValidator
     public const int MaxLength = 4096;
 
     private const int MaxIdLength = 128;
-    private static readonly SearchValues<char> Alphabet =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     /// <summary>
     /// Reads, WITHOUT verifying anything, the agent id (<c>sub</c>) and <c>kid</c> of an assertion, so the
@@ -90,7 +87,7 @@ public static class AgentAssertionValidator
         }
 
         Span<byte> signature = stackalloc byte[64];
-        if (!Base64Url.TryDecodeFromChars(assertion.AsSpan(second + 1), signature, out var written) || written != 64 ||
+        if (!Base64UrlStrict.TryDecode(assertion.AsSpan(second + 1), signature, out var written) || written != 64 ||
             !registeredKey.Verify(Encoding.ASCII.GetBytes(assertion![..second]), signature))
         {
             return Fail(AgentAssertionError.BadSignature);
@@ -154,9 +151,9 @@ public static class AgentAssertionValidator
         first = token.IndexOf('.', StringComparison.Ordinal);
         second = first < 0 ? -1 : token.IndexOf('.', first + 1);
         return first > 0 && second > first + 1 && second < token.Length - 1 &&
-               token.AsSpan(0, first).IndexOfAnyExcept(Alphabet) < 0 &&
-               token.AsSpan(first + 1, second - first - 1).IndexOfAnyExcept(Alphabet) < 0 &&
-               token.AsSpan(second + 1).IndexOfAnyExcept(Alphabet) < 0;
+               Base64UrlStrict.IsAlphabet(token.AsSpan(0, first)) &&
+               Base64UrlStrict.IsAlphabet(token.AsSpan(first + 1, second - first - 1)) &&
+               Base64UrlStrict.IsAlphabet(token.AsSpan(second + 1));
     }
 
     private static bool TryDecode<T>(ReadOnlySpan<char> segment, JsonTypeInfo<T> typeInfo, out T? value)
@@ -166,7 +163,7 @@ public static class AgentAssertionValidator
         var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
         try
         {
-            if (!Base64Url.TryDecodeFromChars(segment, buffer, out var written))
+            if (!Base64UrlStrict.TryDecode(segment, buffer, out var written))
             {
                 return false;
             }
@@ -183,7 +180,7 @@ public static class AgentAssertionValidator
     private static bool HasMember(ReadOnlySpan<char> headerSegment, params ReadOnlySpan<string> names)
     {
         var buffer = new byte[Base64Url.GetMaxDecodedLength(headerSegment.Length)];
-        if (!Base64Url.TryDecodeFromChars(headerSegment, buffer, out var written))
+        if (!Base64UrlStrict.TryDecode(headerSegment, buffer, out var written))
         {
             return true;
         }

@@ -101,7 +101,7 @@ public static class Jwk
         }
 
         var buffer = new byte[Base64Url.GetMaxDecodedLength(value.Length)];
-        if (!Base64Url.TryDecodeFromChars(value, buffer, out var written) || written != expectedLength)
+        if (!Base64UrlStrict.TryDecode(value, buffer, out var written) || written != expectedLength)
         {
             CryptographicOperations.ZeroMemory(buffer);
             return false;
