@@ -66,6 +66,24 @@ public sealed class CachedVerificationTests : IDisposable
     }
 
     [Fact]
+    public async Task Credential_header_is_remembered_only_once_a_signature_verified_under_it()
+    {
+        // A forger can copy the issuer's header but not sign under it: the header must not be remembered.
+        using var forger = Ed25519SecurityKey.Generate();
+        var payload = TestIssuer.PayloadJson(_issuer.Claims());
+        var forged = _issuer.SignRaw(_issuer.Header(), payload, forger);
+        Assert.Equal(ReasonCode.SignatureInvalid, (await _issuer.VerifyAsync(forged, _issuer.Proof(forged))).Reason);
+        Assert.False(_issuer.Verifier.RemembersHeader(forged));
+
+        var genuine = _issuer.SignRaw(_issuer.Header(), payload);
+        Assert.True((await _issuer.VerifyAsync(genuine, _issuer.Proof(genuine))).IsAllowed);
+        Assert.True(_issuer.Verifier.RemembersHeader(genuine));
+
+        // Under the remembered header, the forger's signature is still checked and still fails.
+        Assert.Equal(ReasonCode.SignatureInvalid, (await _issuer.VerifyAsync(forged, _issuer.Proof(forged))).Reason);
+    }
+
+    [Fact]
     public async Task Remembered_proof_header_does_not_vouch_for_a_proof_by_another_key()
     {
         var credential = _issuer.Credential();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Buffers.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -58,9 +59,15 @@ internal static class CompactJws
             }
         }, out value);
 
-    /// <summary>Decodes a credential's payload segment and reads its claims (<see cref="CredentialClaimsReader"/>); false for bad base64url or claims.</summary>
-    public static bool TryDecodeClaims(ReadOnlySpan<char> segment, out CredentialClaims? claims) =>
-        TryDecode(segment, 0, static (ReadOnlySpan<byte> json, int _, out CredentialClaims? result) => CredentialClaimsReader.TryRead(json, out result), out claims);
+    /// <summary>Reads decoded bytes; false when they are not what the caller expects.</summary>
+    public delegate bool Utf8Reader<T>(ReadOnlySpan<byte> json, [NotNullWhen(true)] out T? value);
+
+    /// <summary>
+    /// Decodes one base64url segment and reads it with a hand-written reader (<see cref="CredentialClaimsReader"/>);
+    /// false for bad base64url or whatever the reader refuses.
+    /// </summary>
+    public static bool TryDecode<T>(ReadOnlySpan<char> segment, Utf8Reader<T> read, [NotNullWhen(true)] out T? value) =>
+        TryDecode(segment, read, static (ReadOnlySpan<byte> json, Utf8Reader<T> reader, out T? result) => reader(json, out result), out value);
 
     /// <summary>Decodes the 86-character signature segment into exactly 64 bytes.</summary>
     public static bool TryDecodeSignature(ReadOnlySpan<char> segment, Span<byte> signature) =>

@@ -5,7 +5,7 @@ using ExecGov.Credentials.Credentials;
 namespace ExecGov.Credentials.Verifier;
 
 /// <summary>
-/// Reads a credential's claims straight off <see cref="Utf8JsonReader"/>, with the same rules as
+/// Reads a credential's claims (and, in CredentialClaimsReader.Proof.cs, its holder proof's) straight off <see cref="Utf8JsonReader"/>, with the same rules as
 /// <see cref="CredentialJsonContext"/>'s <see cref="CredentialClaims"/> contract: required members present, exact
 /// JSON types, no <c>null</c> where the model has none, no repeated member in any object, unknown members ignored.
 /// </summary>
@@ -18,7 +18,7 @@ namespace ExecGov.Credentials.Verifier;
 /// library passes it through into the list). Kept equal to it by a differential test
 /// (CredentialClaimsReaderTests) over generated claims and every single-member mutation of them.
 /// </remarks>
-internal static class CredentialClaimsReader
+internal static partial class CredentialClaimsReader
 {
     private static readonly JsonReaderOptions Options = new()
     {
@@ -34,20 +34,11 @@ internal static class CredentialClaimsReader
     public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out CredentialClaims? claims)
     {
         claims = null;
-        var reader = new Utf8JsonReader(json, Options);
+
+        // Every member but status is required (0..10).
         var state = default(ClaimsState);
-        try
+        if (!TryReadDocument(json, ref state, ReadClaimsMember, required: 0b111_1111_1111))
         {
-            // Every member but status is required (0..10); nothing may follow the object (the tokenizer rejects
-            // anything but white space there).
-            if (!reader.Read() || !TryReadObject(ref reader, ref state, ReadClaimsMember, required: 0b111_1111_1111) || reader.Read())
-            {
-                return false;
-            }
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
-        {
-            // Malformed JSON from outside is a result, not an exception.
             return false;
         }
 
@@ -67,6 +58,22 @@ internal static class CredentialClaimsReader
             Status = state.Status,
         };
         return true;
+    }
+
+    /// <summary>A whole document: one object read by <paramref name="readMember"/> and nothing after it but white space.</summary>
+    private static bool TryReadDocument<TState>(ReadOnlySpan<byte> json, ref TState state, MemberReader<TState> readMember, int required)
+    {
+        var reader = new Utf8JsonReader(json, Options);
+        try
+        {
+            // The tokenizer itself rejects anything but white space after the root object.
+            return reader.Read() && TryReadObject(ref reader, ref state, readMember, required) && !reader.Read();
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            // Malformed JSON from outside is a result, not an exception.
+            return false;
+        }
     }
 
     /// <summary>

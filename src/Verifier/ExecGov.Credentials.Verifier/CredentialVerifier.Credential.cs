@@ -11,44 +11,20 @@ public sealed partial class CredentialVerifier
     private async ValueTask<(ReasonCode Reason, VerifiedCredential? Credential)> VerifySignedTokenAsync(
         string token, int firstDot, int secondDot, CancellationToken cancellationToken)
     {
-        if (!CompactJws.TryDecodeHeader(token.AsSpan(0, firstDot), out var header))
+        // A header seen on a credential that verified needs no second look: its checks depend on its text alone.
+        var headerKnown = _credentialHeaders.TryGet(token.AsSpan(0, firstDot), out var keyId);
+        if (!headerKnown)
         {
-            return (ReasonCode.Malformed, null);
-        }
-
-        // RFC 8725 §3.1: the algorithm is pinned by the verifier, never chosen by the token; this refuses
-        // "none", HS256 keyed with the public key, and every other algorithm/key-type confusion.
-        if (!string.Equals(header!.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal))
-        {
-            return (ReasonCode.AlgNotAllowed, null);
-        }
-
-        // RFC 8725 §3.11 and §3.12: explicit typing keeps proofs, status lists and other JWTs out.
-        if (!TokenTypeMatch.Matches(header.Type, TokenTypes.Credential))
-        {
-            return (ReasonCode.TypMismatch, null);
-        }
-
-        // RFC 7515 §4.1.11: an extension we do not understand must make the token invalid.
-        if (header.Critical is not null)
-        {
-            return (ReasonCode.CritUnsupported, null);
-        }
-
-        // Unencoded (RFC 7797) or compressed payloads are not part of the format.
-        if (header.Base64Payload is not null || header.Compression is not null)
-        {
-            return (ReasonCode.Malformed, null);
-        }
-
-        if (string.IsNullOrEmpty(header.KeyId))
-        {
-            return (ReasonCode.UnknownKey, null);
+            var headerReason = CheckCredentialHeader(token.AsSpan(0, firstDot), out keyId);
+            if (headerReason != ReasonCode.Allowed)
+            {
+                return (headerReason, null);
+            }
         }
 
         // The payload is parsed before the signature is checked only to learn iss; nothing in it is trusted
         // until the signature verifies with a key of that issuer.
-        if (!CompactJws.TryDecodeClaims(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), out var claims) ||
+        if (!CompactJws.TryDecode<CredentialClaims>(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialClaimsReader.TryRead, out var claims) ||
             !IsWellFormed(claims!))
         {
             return (ReasonCode.Malformed, null);
@@ -61,7 +37,7 @@ public sealed partial class CredentialVerifier
             return (ReasonCode.IssuerUntrusted, null);
         }
 
-        var key = await _keys.GetKeyAsync(claims.Issuer, header.KeyId, cancellationToken).ConfigureAwait(false);
+        var key = await _keys.GetKeyAsync(claims.Issuer, keyId!, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
             return (ReasonCode.UnknownKey, null);
@@ -83,8 +59,52 @@ public sealed partial class CredentialVerifier
         }
 
         // The key's own kid string when equal: one shared instance instead of one per remembered credential.
-        var keyId = string.Equals(key.KeyId, header.KeyId, StringComparison.Ordinal) ? key.KeyId : header.KeyId;
+        keyId = string.Equals(key.KeyId, keyId, StringComparison.Ordinal) ? key.KeyId : keyId!;
+        if (!headerKnown)
+        {
+            // Only after the signature verified: a forger's headers never take a place in the cache.
+            _credentialHeaders.Add(token.AsSpan(0, firstDot), keyId);
+        }
+
         return (ReasonCode.Allowed, new VerifiedCredential(token, claims, keyId, SHA256.HashData(bytes)));
+    }
+
+    /// <summary>The credential's JOSE header checks; <paramref name="keyId"/> is its <c>kid</c> when they pass.</summary>
+    private static ReasonCode CheckCredentialHeader(ReadOnlySpan<char> segment, out string? keyId)
+    {
+        keyId = null;
+        if (!CompactJws.TryDecodeHeader(segment, out var header))
+        {
+            return ReasonCode.Malformed;
+        }
+
+        // RFC 8725 §3.1: the algorithm is pinned by the verifier, never chosen by the token; this refuses
+        // "none", HS256 keyed with the public key, and every other algorithm/key-type confusion.
+        if (!string.Equals(header!.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal))
+        {
+            return ReasonCode.AlgNotAllowed;
+        }
+
+        // RFC 8725 §3.11 and §3.12: explicit typing keeps proofs, status lists and other JWTs out.
+        if (!TokenTypeMatch.Matches(header.Type, TokenTypes.Credential))
+        {
+            return ReasonCode.TypMismatch;
+        }
+
+        // RFC 7515 §4.1.11: an extension we do not understand must make the token invalid.
+        if (header.Critical is not null)
+        {
+            return ReasonCode.CritUnsupported;
+        }
+
+        // Unencoded (RFC 7797) or compressed payloads are not part of the format.
+        if (header.Base64Payload is not null || header.Compression is not null)
+        {
+            return ReasonCode.Malformed;
+        }
+
+        keyId = header.KeyId;
+        return string.IsNullOrEmpty(keyId) ? ReasonCode.UnknownKey : ReasonCode.Allowed;
     }
 
     /// <summary>Claim values a deserializer cannot judge: non-empty ids, sane times, a usable scope.</summary>

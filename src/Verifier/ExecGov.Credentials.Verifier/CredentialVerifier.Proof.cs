@@ -33,7 +33,7 @@ public sealed partial class CredentialVerifier
             return ReasonCode.ProofInvalid;
         }
 
-        if (!CompactJws.TryDecodeJson(proof.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialJsonContext.Default.ProofClaims, out var proofClaims))
+        if (!CompactJws.TryDecode<ProofClaims>(proof.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialClaimsReader.TryReadProof, out var proofClaims))
         {
             return ReasonCode.ProofInvalid;
         }
@@ -59,11 +59,11 @@ public sealed partial class CredentialVerifier
 
     /// <summary>
     /// The agent key of a proof header that passes every header check, or null. Headers seen before are answered
-    /// from <see cref="AgentKeyCache"/>: only a header that passed these same checks is ever remembered.
+    /// from a <see cref="SegmentCache{TValue}"/>: only a header that passed these same checks is ever remembered.
     /// </summary>
-    private AgentKeyCache.AgentKey? ProofKey(ReadOnlySpan<char> headerSegment)
+    private HolderKey? ProofKey(ReadOnlySpan<char> headerSegment)
     {
-        if (_agentKeys.TryGet(headerSegment, out var known))
+        if (_holderKeys.TryGet(headerSegment, out var known))
         {
             return known;
         }
@@ -89,8 +89,8 @@ public sealed partial class CredentialVerifier
             return null;
         }
 
-        var agentKey = new AgentKeyCache.AgentKey(key, Jwk.Ed25519Thumbprint(raw));
-        _agentKeys.Add(headerSegment, agentKey);
+        var agentKey = new HolderKey(key, Jwk.Ed25519Thumbprint(raw));
+        _holderKeys.Add(headerSegment, agentKey);
         return agentKey;
     }
 

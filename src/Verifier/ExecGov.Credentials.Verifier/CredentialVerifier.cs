@@ -25,7 +25,8 @@ public sealed partial class CredentialVerifier
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly VerifiedCredentialCache _cache;
-    private readonly AgentKeyCache _agentKeys = new(capacity: 10_000);
+    private readonly SegmentCache<HolderKey> _holderKeys = new(capacity: 10_000);
+    private readonly SegmentCache<string> _credentialHeaders = new(capacity: 1_000);
     private readonly long _skewSeconds;
     private readonly long _proofLifetimeSeconds;
 
@@ -150,6 +151,10 @@ public sealed partial class CredentialVerifier
     /// <summary>Whether <paramref name="credential"/> is remembered as verified (its next presentation skips the signature check); for tests.</summary>
     internal bool Remembers(string credential) =>
         CompactJws.TrySplit(credential, out _, out var secondDot) && _cache.TryGet(credential, secondDot, out _);
+
+    /// <summary>Whether the JOSE header of <paramref name="credential"/> is remembered as checked; for tests.</summary>
+    internal bool RemembersHeader(string credential) =>
+        credential.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot && _credentialHeaders.TryGet(credential.AsSpan(0, dot), out _);
 
     private ReasonCode CheckClaims(CredentialClaims claims, string? audience, DateTimeOffset now)
     {

@@ -8,11 +8,33 @@ namespace ExecGov.Credentials.Verifier.Tests.Attacks;
 
 /// <summary>
 /// One test per RFC 8725 §3 rule and per well-known JWT attack. Each must deny with its documented
-/// reason code (docs/reason-codes.md) and never throw out of the library.
+/// reason code (docs/reason-codes.md) and never throw out of the library. Every test runs twice: on a verifier
+/// that has seen nothing (<see cref="FreshVerifierRfc8725AttackTests"/>) and on one whose shortcuts are all warm
+/// (<see cref="WarmVerifierRfc8725AttackTests"/>: a remembered credential, its header and its proof header), so no
+/// shortcut accepts or misreports what the full checks deny.
 /// </summary>
-public sealed class Rfc8725AttackTests : IDisposable
+public abstract class Rfc8725AttackTests : IAsyncLifetime
 {
     private readonly TestIssuer _issuer = new();
+
+    /// <summary>Whether the verifier has verified the issuer's usual credential and proof before each test.</summary>
+    protected abstract bool Warm { get; }
+
+    public async Task InitializeAsync()
+    {
+        if (Warm)
+        {
+            var credential = _issuer.Credential();
+            await _issuer.RememberAsync(credential);
+            Assert.True(_issuer.Verifier.RemembersHeader(credential));
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        _issuer.Dispose();
+        return Task.CompletedTask;
+    }
 
     private string Payload => TestIssuer.PayloadJson(_issuer.Claims());
 
@@ -388,6 +410,4 @@ public sealed class Rfc8725AttackTests : IDisposable
     }
 
     private static bool IsAscii(string value) => value.Length > 0 && System.Text.Ascii.IsValid(value);
-
-    public void Dispose() => _issuer.Dispose();
 }

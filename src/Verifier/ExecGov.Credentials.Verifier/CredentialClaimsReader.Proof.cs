@@ -1,0 +1,81 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Proofs;
+
+namespace ExecGov.Credentials.Verifier;
+
+/// <summary>
+/// A holder proof's claims, read with the same object loop and the same rules as the credential's
+/// (<see cref="CredentialJsonContext"/>'s <see cref="ProofClaims"/> contract): every proof is fresh, so the
+/// generated deserializer's boxed constructor arguments were paid on every call, cached credential or not.
+/// Kept equal to the contract by the same differential test.
+/// </summary>
+internal static partial class CredentialClaimsReader
+{
+    /// <summary>The proof claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
+    public static bool TryReadProof(ReadOnlySpan<byte> json, [NotNullWhen(true)] out ProofClaims? claims)
+    {
+        claims = null;
+
+        // jti, htm, htu, iat and ath are required (0..4); nonce is optional.
+        var state = default(ProofState);
+        if (!TryReadDocument(json, ref state, ReadProofMember, required: 0b1_1111))
+        {
+            return false;
+        }
+
+        claims = new ProofClaims
+        {
+            Id = state.Id!,
+            Method = state.Method!,
+            Uri = state.Uri!,
+            IssuedAt = state.IssuedAt,
+            CredentialHash = state.CredentialHash!,
+            Nonce = state.Nonce,
+        };
+        return true;
+    }
+
+    private static bool ReadProofMember(ref Utf8JsonReader reader, ref ProofState state, ref Members seen)
+    {
+        if (reader.ValueTextEquals("jti"u8))
+        {
+            return seen.First(0) && TryReadString(ref reader, out state.Id);
+        }
+
+        if (reader.ValueTextEquals("htm"u8))
+        {
+            return seen.First(1) && TryReadString(ref reader, out state.Method);
+        }
+
+        if (reader.ValueTextEquals("htu"u8))
+        {
+            return seen.First(2) && TryReadString(ref reader, out state.Uri);
+        }
+
+        if (reader.ValueTextEquals("iat"u8))
+        {
+            return seen.First(3) && TryReadInt64(ref reader, out state.IssuedAt);
+        }
+
+        if (reader.ValueTextEquals("ath"u8))
+        {
+            return seen.First(4) && TryReadString(ref reader, out state.CredentialHash);
+        }
+
+        if (reader.ValueTextEquals("nonce"u8))
+        {
+            return seen.First(5) && TryReadOptionalString(ref reader, out state.Nonce);
+        }
+
+        return reader.TrySkip();
+    }
+
+    /// <summary>The proof's members as read so far.</summary>
+    private struct ProofState
+    {
+        public string? Id, Method, Uri, CredentialHash, Nonce;
+        public long IssuedAt;
+    }
+}
