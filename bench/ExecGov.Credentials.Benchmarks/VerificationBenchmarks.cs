@@ -52,10 +52,16 @@ public class VerificationBenchmarks
     private string[] _freshProofs = null!;
     private (byte[] Input, byte[] Signature)[] _freshInputs = null!;
     private (byte[] Input, byte[] Signature)[] _freshProofInputs = null!;
-    private int _next;
+    private int _nextFresh;
+    private int _nextRepeated;
+    private int _nextRaw;
+    private int _nextRawProof;
     private JsonWebTokenHandler _handler = null!;
     private string _es256Token = null!;
     private TokenValidationParameters _es256Parameters = null!;
+
+    /// <summary>How many fresh inputs an iteration setup makes: one per invocation (<see cref="PairedRatios"/> makes fewer per round).</summary>
+    public int InputsPerIteration { get; set; } = Batch;
 
     [GlobalSetup]
     public void Setup()
@@ -106,25 +112,26 @@ public class VerificationBenchmarks
     [IterationSetup(Target = nameof(RepeatedCredentialFreshProof))]
     public void SetupRepeated()
     {
-        _next = 0;
-        _repeatedProofs = Enumerable.Range(0, Batch).Select(_ => Proof(_repeatedCredential)).ToArray();
+        _nextRepeated = 0;
+        _repeatedProofs = Enumerable.Range(0, InputsPerIteration).Select(_ => Proof(_repeatedCredential)).ToArray();
         SettleHeap();
     }
 
     [IterationSetup(Target = nameof(FreshCredentialFreshProof))]
     public void SetupFresh()
     {
-        _next = 0;
-        _freshCredentials = Enumerable.Range(0, Batch).Select(_ => NewCredential()).ToArray();
+        _nextFresh = 0;
+        _freshCredentials = Enumerable.Range(0, InputsPerIteration).Select(_ => NewCredential()).ToArray();
         _freshProofs = _freshCredentials.Select(Proof).ToArray();
         SettleHeap();
     }
 
-    [IterationSetup(Target = nameof(TwoRawEd25519Verifies))]
+    [IterationSetup(Targets = [nameof(TwoRawEd25519Verifies), nameof(RawEd25519VerifyOfAFreshProof)])]
     public void SetupTwoRaw()
     {
-        _next = 0;
-        var credentials = Enumerable.Range(0, Batch).Select(_ => NewCredential()).ToArray();
+        _nextRaw = 0;
+        _nextRawProof = 0;
+        var credentials = Enumerable.Range(0, InputsPerIteration).Select(_ => NewCredential()).ToArray();
         _freshInputs = credentials.Select(SigningInput).ToArray();
         _freshProofInputs = credentials.Select(c => SigningInput(Proof(c))).ToArray();
         SettleHeap();
@@ -136,24 +143,31 @@ public class VerificationBenchmarks
     [Benchmark(Description = "Two raw NSec Ed25519 verifies (a fresh credential's and its proof's inputs)")]
     public bool TwoRawEd25519Verifies()
     {
-        var i = _next++;
+        var i = _nextRaw++;
         var (credential, credentialSignature) = _freshInputs[i];
         var (proof, proofSignature) = _freshProofInputs[i];
         return SignatureAlgorithm.Ed25519.Verify(_rawPublicKey, credential, credentialSignature) &
                SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey, proof, proofSignature);
     }
 
+    [Benchmark(Description = "Raw NSec Ed25519 verify of a fresh proof's input")]
+    public bool RawEd25519VerifyOfAFreshProof()
+    {
+        var (proof, proofSignature) = _freshProofInputs[_nextRawProof++];
+        return SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey, proof, proofSignature);
+    }
+
     [Benchmark(Description = "ExecGov: fresh credential + fresh proof")]
     public Decision FreshCredentialFreshProof()
     {
-        var i = _next++;
+        var i = _nextFresh++;
         return Check(_verifier.VerifyAsync(new Presentation(_freshCredentials[i], _freshProofs[i]), _request));
     }
 
     [Benchmark(Description = "ExecGov: repeated credential + fresh proof")]
     public Decision RepeatedCredentialFreshProof()
     {
-        var i = _next++;
+        var i = _nextRepeated++;
         return Check(_verifier.VerifyAsync(new Presentation(_repeatedCredential, _repeatedProofs[i]), _request));
     }
 

@@ -117,23 +117,43 @@ public sealed class CachedVerificationTests : IDisposable
     }
 
     [Fact]
-    public void Cache_forgets_first_sightings_when_the_seen_once_set_is_full()
+    public void Cache_forgets_a_first_sighting_whose_slot_another_credential_took()
     {
-        var cache = new VerifiedCredentialCache(capacity: 3);
+        // One slot: every first sighting takes it.
+        var cache = new VerifiedCredentialCache(capacity: 1);
         var now = _issuer.Now.ToUnixTimeSeconds();
         var first = _issuer.Credential();
+        var other = _issuer.Credential();
         cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
+        cache.Add(other, other.LastIndexOf('.'), Verified(other), now);
 
-        // Three more first sightings fill the set; the next one empties it, so "first" counts as new again.
-        foreach (var other in Enumerable.Range(0, 3).Select(_ => _issuer.Credential()))
-        {
-            cache.Add(other, other.LastIndexOf('.'), Verified(other), now);
-        }
-
+        // "first" counts as new again, then is remembered on the sighting after.
         cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
         Assert.False(cache.TryGet(first, first.LastIndexOf('.'), out _));
         cache.Add(first, first.LastIndexOf('.'), Verified(first), now);
         Assert.True(cache.TryGet(first, first.LastIndexOf('.'), out _));
+        Assert.False(cache.TryGet(other, other.LastIndexOf('.'), out _));
+    }
+
+    [Fact]
+    public void Cache_admits_many_credentials_each_on_its_second_sighting()
+    {
+        var cache = new VerifiedCredentialCache(capacity: 100_000);
+        var now = _issuer.Now.ToUnixTimeSeconds();
+        var credentials = Enumerable.Range(0, 20).Select(_ => _issuer.Credential()).ToArray();
+        foreach (var credential in credentials)
+        {
+            cache.Add(credential, credential.LastIndexOf('.'), Verified(credential), now);
+        }
+
+        // Twenty random keys in 100,000 slots: two share a slot (and neither is admitted) about once in 500 runs,
+        // two such pairs about once in 500,000.
+        foreach (var credential in credentials)
+        {
+            cache.Add(credential, credential.LastIndexOf('.'), Verified(credential), now);
+        }
+
+        Assert.True(credentials.Count(c => cache.TryGet(c, c.LastIndexOf('.'), out _)) >= 18);
     }
 
     [Fact]

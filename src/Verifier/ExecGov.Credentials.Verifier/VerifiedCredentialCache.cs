@@ -14,24 +14,30 @@ namespace ExecGov.Credentials.Verifier;
 /// </summary>
 /// <remarks>
 /// A credential is remembered on its second verification, not its first: the first only leaves its 16-byte key
-/// in a bounded "seen once" set (a doorkeeper, as in TinyLFU caches). Credentials used once (one per action is the
+/// in a "seen once" table (a doorkeeper, as in TinyLFU caches). Credentials used once (one per action is the
 /// strictest way to issue them) then never enter the cache, so they neither push out credentials that do come
 /// back nor make the garbage collector copy their claims out of the young generation, which measured as the
 /// largest cost of a fresh verification after its two signatures (docs/benchmarks.md). The price is one more
-/// signature check on a credential's second presentation. Written by hand: the chosen libraries have no cache
-/// with an admission policy, and this one is a set and a lock.
+/// signature check on a credential's second presentation. The doorkeeper is a direct-mapped table of
+/// <c>capacity</c> keys without a lock: a first sighting is forgotten when another credential's key lands in its slot
+/// (so, as with any bounded doorkeeper, a credential seen again only after many others may stay unadmitted), and a
+/// race or a torn write can at worst admit a verified credential a sighting early or late. Written by hand: the
+/// chosen libraries have no cache with an admission policy.
 /// </remarks>
 internal sealed class VerifiedCredentialCache
 {
     private readonly int _capacity;
     private readonly ConcurrentDictionary<UInt128, VerifiedCredential> _entries = new();
-    private readonly HashSet<UInt128> _seenOnce = [];
-    private readonly Lock _seenOnceGate = new();
+    private readonly UInt128[] _seenOnce;
 
     // Approximate under races, which is enough for a bound; ConcurrentDictionary.Count takes every lock.
     private int _count;
 
-    public VerifiedCredentialCache(int capacity) => _capacity = capacity;
+    public VerifiedCredentialCache(int capacity)
+    {
+        _capacity = capacity;
+        _seenOnce = new UInt128[capacity];
+    }
 
     /// <summary>The remembered credential for <paramref name="token"/>, whose signature segment starts after <paramref name="secondDot"/>.</summary>
     public bool TryGet(string token, int secondDot, out VerifiedCredential? credential)
@@ -58,20 +64,15 @@ internal sealed class VerifiedCredentialCache
             return;
         }
 
-        lock (_seenOnceGate)
+        // The key is the start of an Ed25519 signature, uniformly distributed: its low 64 bits pick the slot.
+        ref var seen = ref _seenOnce[(int)(unchecked((ulong)key) % (ulong)_seenOnce.Length)];
+        if (seen != key)
         {
-            if (!_seenOnce.Remove(key))
-            {
-                // Full: forget every first sighting (the set keeps its storage, so this allocates nothing).
-                if (_seenOnce.Count >= _capacity)
-                {
-                    _seenOnce.Clear();
-                }
-
-                _seenOnce.Add(key);
-                return;
-            }
+            seen = key;
+            return;
         }
+
+        seen = default;
 
         if (Volatile.Read(ref _count) >= _capacity)
         {
