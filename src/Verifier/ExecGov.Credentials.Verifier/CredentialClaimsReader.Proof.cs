@@ -14,28 +14,21 @@ namespace ExecGov.Credentials.Verifier;
 internal static partial class CredentialClaimsReader
 {
     /// <summary>The proof claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
-    public static bool TryReadProof(ReadOnlySpan<byte> json, [NotNullWhen(true)] out ProofClaims? claims)
-    {
-        claims = null;
-
-        // jti, htm, htu, iat and ath are required (0..4); nonce is optional.
-        var state = default(ProofState);
-        if (!TryReadDocument(json, ref state, ReadProofMember, required: 0b1_1111))
-        {
-            return false;
-        }
-
-        claims = new ProofClaims
-        {
-            Id = state.Id!,
-            Method = state.Method!,
-            Uri = state.Uri!,
-            IssuedAt = state.IssuedAt,
-            CredentialHash = state.CredentialHash!,
-            Nonce = state.Nonce,
-        };
-        return true;
-    }
+    public static bool TryReadProof(ReadOnlySpan<byte> json, [NotNullWhen(true)] out ProofClaims? claims) =>
+        TryReadDocument<ProofState, ProofClaims>(
+            json,
+            ReadProofMember,
+            required: 0b1_1111, // jti, htm, htu, iat and ath (0..4); nonce is optional
+            static state => new ProofClaims
+            {
+                Id = state.Id!,
+                Method = state.Method!,
+                Uri = state.Uri!,
+                IssuedAt = state.IssuedAt,
+                CredentialHash = state.CredentialHash!,
+                Nonce = state.Nonce,
+            },
+            out claims);
 
     private static bool ReadProofMember(ref Utf8JsonReader reader, ref ProofState state, ref Members seen)
     {

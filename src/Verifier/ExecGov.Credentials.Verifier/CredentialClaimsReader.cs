@@ -31,49 +31,56 @@ internal static partial class CredentialClaimsReader
     private delegate bool MemberReader<TState>(ref Utf8JsonReader reader, ref TState state, ref Members seen);
 
     /// <summary>The claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out CredentialClaims? claims)
+    public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out CredentialClaims? claims) =>
+        TryReadDocument<ClaimsState, CredentialClaims>(
+            json,
+            ReadClaimsMember,
+            required: 0b111_1111_1111, // every member but status (0..10)
+            static state => new CredentialClaims
+            {
+                Issuer = state.Issuer!,
+                Subject = state.Subject!,
+                Audience = state.Audience!,
+                IssuedAt = state.IssuedAt,
+                NotBefore = state.NotBefore,
+                Expires = state.Expires,
+                CredentialId = state.CredentialId!,
+                SessionId = state.SessionId!,
+                Confirmation = state.Confirmation!,
+                AuthorizationDetails = state.Details!,
+                Authoriser = state.Authoriser!,
+                Status = state.Status,
+            },
+            out claims);
+
+    /// <summary>
+    /// A whole document: one object read by <paramref name="readMember"/>, nothing after it but white space, then
+    /// <paramref name="build"/> makes the value from what was read.
+    /// </summary>
+    private static bool TryReadDocument<TState, T>(
+        ReadOnlySpan<byte> json, MemberReader<TState> readMember, int required, Func<TState, T> build, [NotNullWhen(true)] out T? value)
+        where TState : struct
+        where T : class
     {
-        claims = null;
-
-        // Every member but status is required (0..10).
-        var state = default(ClaimsState);
-        if (!TryReadDocument(json, ref state, ReadClaimsMember, required: 0b111_1111_1111))
-        {
-            return false;
-        }
-
-        claims = new CredentialClaims
-        {
-            Issuer = state.Issuer!,
-            Subject = state.Subject!,
-            Audience = state.Audience!,
-            IssuedAt = state.IssuedAt,
-            NotBefore = state.NotBefore,
-            Expires = state.Expires,
-            CredentialId = state.CredentialId!,
-            SessionId = state.SessionId!,
-            Confirmation = state.Confirmation!,
-            AuthorizationDetails = state.Details!,
-            Authoriser = state.Authoriser!,
-            Status = state.Status,
-        };
-        return true;
-    }
-
-    /// <summary>A whole document: one object read by <paramref name="readMember"/> and nothing after it but white space.</summary>
-    private static bool TryReadDocument<TState>(ReadOnlySpan<byte> json, ref TState state, MemberReader<TState> readMember, int required)
-    {
+        value = null;
+        var state = default(TState);
         var reader = new Utf8JsonReader(json, Options);
         try
         {
             // The tokenizer itself rejects anything but white space after the root object.
-            return reader.Read() && TryReadObject(ref reader, ref state, readMember, required) && !reader.Read();
+            if (!reader.Read() || !TryReadObject(ref reader, ref state, readMember, required) || reader.Read())
+            {
+                return false;
+            }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
             // Malformed JSON from outside is a result, not an exception.
             return false;
         }
+
+        value = build(state);
+        return true;
     }
 
     /// <summary>
