@@ -50,9 +50,11 @@ public sealed partial class CredentialVerifier
         }
 
         // Replay memory is scoped to the key, so one agent cannot burn another's proof ids; it lasts as long
-        // as the proof could still be accepted.
+        // as the proof could still be accepted. The thumbprint is the remembered key's instance (equal to cnf.jkt,
+        // checked above), not the one just read from the credential: the replay memory then keeps no per-credential
+        // string alive, which the garbage collector would otherwise copy through its generations.
         var forgetAfter = DateTimeOffset.FromUnixTimeSeconds(proofClaims.IssuedAt + _proofLifetimeSeconds + (2 * _skewSeconds) + 1);
-        return _replay.TryRecord(claims.Confirmation.KeyThumbprint, proofClaims.Id, forgetAfter)
+        return _replay.TryRecord(agentKey.Thumbprint, proofClaims.Id, forgetAfter)
             ? ReasonCode.Allowed
             : ReasonCode.ProofReplayed;
     }
