@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
@@ -49,11 +48,9 @@ public sealed partial class CredentialVerifier
             return (ReasonCode.SignatureInvalid, null);
         }
 
-        // One ASCII copy of the token serves both the signature (over header.payload) and the hash a holder
-        // proof's ath must carry, which is remembered with the credential.
-        var bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : new byte[token.Length];
-        Encoding.ASCII.GetBytes(token, bytes);
-        if (!key.Verify(bytes[..secondDot], signature))
+        var bytes = secondDot <= 4096 ? stackalloc byte[secondDot] : new byte[secondDot];
+        Encoding.ASCII.GetBytes(token.AsSpan(0, secondDot), bytes);
+        if (!key.Verify(bytes, signature))
         {
             return (ReasonCode.SignatureInvalid, null);
         }
@@ -66,7 +63,7 @@ public sealed partial class CredentialVerifier
             _credentialHeaders.Add(token.AsSpan(0, firstDot), keyId);
         }
 
-        return (ReasonCode.Allowed, new VerifiedCredential(token, claims, keyId, SHA256.HashData(bytes)));
+        return (ReasonCode.Allowed, new VerifiedCredential(token, claims, keyId));
     }
 
     /// <summary>The credential's JOSE header checks; <paramref name="keyId"/> is its <c>kid</c> when they pass.</summary>

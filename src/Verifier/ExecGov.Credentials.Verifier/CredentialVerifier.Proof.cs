@@ -13,8 +13,9 @@ public sealed partial class CredentialVerifier
 {
     private const int MaxProofIdLength = 128;
 
-    private ReasonCode CheckProof(string? proof, CredentialClaims claims, byte[] credentialHash, ActionRequest request, DateTimeOffset now)
+    private ReasonCode CheckProof(string? proof, VerifiedCredential credential, ActionRequest request, DateTimeOffset now)
     {
+        var claims = credential.Claims;
         if (string.IsNullOrEmpty(proof))
         {
             return ReasonCode.ProofMissing;
@@ -44,7 +45,7 @@ public sealed partial class CredentialVerifier
             !string.Equals(proofClaims.Uri, ProofWriter.NormalizeTarget(request.Target), StringComparison.Ordinal) ||
             proofClaims.IssuedAt > seconds + _skewSeconds ||
             proofClaims.IssuedAt < seconds - _proofLifetimeSeconds - _skewSeconds ||
-            !HashMatches(proofClaims.CredentialHash, credentialHash))
+            !HashMatches(proofClaims.CredentialHash, credential.Hash))
         {
             return ReasonCode.ProofInvalid;
         }

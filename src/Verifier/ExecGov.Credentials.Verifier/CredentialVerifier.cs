@@ -137,7 +137,7 @@ public sealed partial class CredentialVerifier
 
         if (reasonAfterSignature == ReasonCode.Allowed && (request.ProofRequired || !string.IsNullOrEmpty(presentation.Proof)))
         {
-            reasonAfterSignature = CheckProof(presentation.Proof, claims, verified.Hash, request, now);
+            reasonAfterSignature = CheckProof(presentation.Proof, verified, request, now);
         }
 
         if (reasonAfterSignature == ReasonCode.Allowed)

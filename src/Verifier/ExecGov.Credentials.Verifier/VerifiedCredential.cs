@@ -1,10 +1,35 @@
+using System.Security.Cryptography;
+using System.Text;
 using ExecGov.Credentials.Credentials;
 
 namespace ExecGov.Credentials.Verifier;
 
 /// <summary>A credential whose header and signature were checked, remembered with the exact token text.</summary>
-/// <param name="Token">The exact token that verified; a cache hit must equal it character for character.</param>
-/// <param name="Claims">The signed claims.</param>
-/// <param name="KeyId">The key that verified it; re-checked on every use so a withdrawn key stops it.</param>
-/// <param name="Hash">SHA-256 of the token's ASCII bytes: what a holder proof's <c>ath</c> must carry.</param>
-internal sealed record VerifiedCredential(string Token, CredentialClaims Claims, string KeyId, byte[] Hash);
+/// <param name="token">The exact token that verified; a cache hit must equal it character for character.</param>
+/// <param name="claims">The signed claims.</param>
+/// <param name="keyId">The key that verified it; re-checked on every use so a withdrawn key stops it.</param>
+internal sealed class VerifiedCredential(string token, CredentialClaims claims, string keyId)
+{
+    private byte[]? _hash;
+
+    public string Token { get; } = token;
+
+    public CredentialClaims Claims { get; } = claims;
+
+    public string KeyId { get; } = keyId;
+
+    /// <summary>
+    /// SHA-256 of the token's ASCII bytes: what a holder proof's <c>ath</c> must carry. Computed when first asked for,
+    /// after the proof's own signature verified (a presentation without a proof, or with a bad one, never pays
+    /// for it, and the two signature checks of a fresh presentation run without OpenSSL's hashing between them),
+    /// then remembered with the credential. Two threads may both compute it; they store the same bytes.
+    /// </summary>
+    public byte[] Hash => _hash ??= ComputeHash(Token);
+
+    private static byte[] ComputeHash(string token)
+    {
+        var bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : new byte[token.Length];
+        Encoding.ASCII.GetBytes(token, bytes);
+        return SHA256.HashData(bytes);
+    }
+}
