@@ -5,8 +5,9 @@ using ExecGov.Credentials.Credentials;
 namespace ExecGov.Credentials.Verifier;
 
 /// <summary>
-/// Reads a credential's claims (and, in CredentialClaimsReader.Proof.cs, its holder proof's) straight off <see cref="Utf8JsonReader"/>, with the same rules as
-/// <see cref="CredentialJsonContext"/>'s <see cref="CredentialClaims"/> contract: required members present, exact
+/// Reads a credential's claims (and, in CredentialClaimsReader.Proof.cs, its holder proof's) straight off
+/// <see cref="Utf8JsonReader"/>, with the same rules as <see cref="CredentialJsonContext"/>'s
+/// <see cref="CredentialClaims"/> contract: required members present, exact
 /// JSON types, no <c>null</c> where the model has none, no repeated member in any object, unknown members ignored.
 /// </summary>
 /// <remarks>

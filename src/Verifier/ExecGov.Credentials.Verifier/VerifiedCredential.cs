@@ -22,9 +22,17 @@ internal sealed class VerifiedCredential(string token, CredentialClaims claims, 
     /// SHA-256 of the token's ASCII bytes: what a holder proof's <c>ath</c> must carry. Computed when first asked for,
     /// after the proof's own signature verified (a presentation without a proof, or with a bad one, never pays
     /// for it, and the two signature checks of a fresh presentation run without OpenSSL's hashing between them),
-    /// then remembered with the credential. Two threads may both compute it; they store the same bytes.
+    /// then remembered with the credential. Two threads may both compute it; they publish the same bytes, each array
+    /// complete before its reference is (a volatile write).
     /// </summary>
-    public byte[] Hash => _hash ??= ComputeHash(Token);
+    public byte[] Hash => Volatile.Read(ref _hash) ?? Publish();
+
+    private byte[] Publish()
+    {
+        var hash = ComputeHash(Token);
+        Volatile.Write(ref _hash, hash);
+        return hash;
+    }
 
     private static byte[] ComputeHash(string token)
     {
