@@ -5,13 +5,13 @@ namespace ExecGov.Credentials.Benchmarks;
 
 /// <summary>
 /// The verification ratios measured in interleaved pairs, for machines whose neighbours make BenchmarkDotNet's
-/// ratios unreliable. BenchmarkDotNet measures each case in turn, so a neighbour's burst of a few seconds lands on one
-/// row and not on its baseline: on the reference VM the same build gave fresh-credential ratios from 1.93 to 2.49.
-/// Here every round makes fresh inputs as a BenchmarkDotNet iteration does (same <see cref="VerificationBenchmarks"/>
-/// code, then a full collection), runs all rows in alternating chunks (512 operations by default: tens of
-/// milliseconds each, so a row's caches are warm for most of its chunk), and takes a row's ratio for the round as its
-/// time over the baseline's time in that same round; the report gives, per row, the median over rounds and the
-/// quartiles. Written by hand: BenchmarkDotNet has no interleaved mode.
+/// ratios unreliable (docs/benchmarks.md shows how far apart its runs of the same build fell on the reference VM).
+/// BenchmarkDotNet measures each case in turn, so a neighbour's burst of a few seconds lands on one row and not on its
+/// baseline. Here every round makes fresh inputs as a BenchmarkDotNet iteration does (same
+/// <see cref="VerificationBenchmarks"/> code, then a full collection), runs all rows in alternating chunks, each timed
+/// after a few untimed operations, and takes a row's ratio for the round as its time over the baseline's time in that
+/// same round; the report gives, per row, the median over rounds and the quartiles. Written by hand: BenchmarkDotNet
+/// has no interleaved mode.
 /// </summary>
 internal static class PairedRatios
 {

@@ -6,10 +6,23 @@ using ExecGov.Credentials.Benchmarks;
 // Interleaved ratios for noisy machines: dotnet run -c Release --project bench/ExecGov.Credentials.Benchmarks -- paired [rounds] [operations per chunk]
 if (args is ["paired", ..])
 {
-    PairedRatios.Run(
-        rounds: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40,
-        chunk: args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 512);
-    return;
+    if (args.Length > 3 || !TryCount(args, 1, 40, out var rounds) || !TryCount(args, 2, 512, out var chunk))
+    {
+        Console.Error.WriteLine("usage: paired [rounds] [operations per chunk]  (whole numbers from 1 to 100000)");
+        return 2;
+    }
+
+    PairedRatios.Run(rounds, chunk);
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(VerificationBenchmarks).Assembly).Run(args);
+return 0;
+
+// A positional count: absent means the default; anything else must be a whole number in range.
+static bool TryCount(string[] args, int position, int fallback, out int value)
+{
+    value = fallback;
+    return args.Length <= position ||
+           (int.TryParse(args[position], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value is >= 1 and <= 100_000);
+}
