@@ -15,8 +15,7 @@ public sealed partial class HelpTests
         var cli = new CliProcess(folder.File("config"));
         var docs = await File.ReadAllTextAsync(Path.Combine(Artifacts.RepositoryRoot, "docs", "cli.md"));
         var sections = Sections(docs);
-        var leaves = new List<string>();
-        await WalkAsync(cli, [], leaves);
+        var leaves = (await WalkAsync(cli, [])).Order(StringComparer.Ordinal).ToList();
 
         Assert.True(leaves.Count >= 25, $"only {leaves.Count} commands found: {string.Join(", ", leaves)}");
         var helps = await Task.WhenAll(leaves.Select(leaf => cli.RunAsync([.. leaf.Split(' '), "--help"])));
@@ -50,18 +49,21 @@ public sealed partial class HelpTests
         Assert.Contains("9 pending approval", help.Stdout, StringComparison.Ordinal);
     }
 
-    private static async Task WalkAsync(CliProcess cli, string[] path, List<string> leaves)
+    /// <summary>
+    /// The leaf commands under <paramref name="path"/>. Each branch returns its own list: the branches run at once,
+    /// and adding to one shared list from them lost commands now and then (a list is not safe for concurrent adds).
+    /// </summary>
+    private static async Task<IEnumerable<string>> WalkAsync(CliProcess cli, string[] path)
     {
         var help = (await cli.RunAsync([.. path, "--help"])).Expect(0);
         var subcommands = Subcommands(help.Stdout);
         if (subcommands.Count == 0)
         {
-            leaves.Add(string.Join(' ', path));
-            return;
+            return [string.Join(' ', path)];
         }
 
-        await Task.WhenAll(subcommands.Select(sub => WalkAsync(cli, [.. path, sub], leaves)));
-        leaves.Sort(StringComparer.Ordinal);
+        var branches = await Task.WhenAll(subcommands.Select(sub => WalkAsync(cli, [.. path, sub])));
+        return branches.SelectMany(leaves => leaves);
     }
 
     private static List<string> Subcommands(string help)
