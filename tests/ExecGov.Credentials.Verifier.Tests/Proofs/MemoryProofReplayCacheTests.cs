@@ -29,6 +29,28 @@ public sealed class MemoryProofReplayCacheTests
     }
 
     [Fact]
+    public void TryRecord_keeps_pairs_apart_whose_strings_join_to_the_same_text()
+    {
+        // The set remembers a hash of each pair: the boundary between key and id must be part of what is hashed.
+        var cache = NewCache();
+        Assert.True(cache.TryRecord(KeyA + "x", "p1", _time.GetUtcNow().AddMinutes(2)));
+        Assert.True(cache.TryRecord(KeyA, "xp1", _time.GetUtcNow().AddMinutes(2)));
+        Assert.False(cache.TryRecord(KeyA, "xp1", _time.GetUtcNow().AddMinutes(2)));
+        Assert.Equal(2, cache.Count);
+    }
+
+    [Fact]
+    public void TryRecord_remembers_long_ids_exactly()
+    {
+        // Longer pairs take the heap buffer instead of the stack one; the answer must not change.
+        var cache = NewCache();
+        var longId = new string('a', 600);
+        Assert.True(cache.TryRecord(KeyA, longId, _time.GetUtcNow().AddMinutes(2)));
+        Assert.False(cache.TryRecord(KeyA, longId, _time.GetUtcNow().AddMinutes(2)));
+        Assert.True(cache.TryRecord(KeyA, longId + "b", _time.GetUtcNow().AddMinutes(2)));
+    }
+
+    [Fact]
     public void TryRecord_still_refuses_a_replay_until_its_forget_time_has_passed()
     {
         var cache = NewCache();
