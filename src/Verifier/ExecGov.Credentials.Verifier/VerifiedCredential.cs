@@ -10,6 +10,12 @@ namespace ExecGov.Credentials.Verifier;
 /// <param name="keyId">The key that verified it; re-checked on every use so a withdrawn key stops it.</param>
 internal sealed class VerifiedCredential(string token, CredentialClaims claims, string keyId)
 {
+    // One hashing context per thread, reset after each use: SHA256.HashData makes and frees an OpenSSL context on every
+    // call, which cost a fifth of the hash of a credential (1.13 against 0.94 µs for 820 bytes on the benchmark machine).
+    // Never disposed: it lives as long as its thread, like the pooled threads that verify.
+    [ThreadStatic]
+    private static IncrementalHash? _sha256;
+
     private byte[]? _hash;
 
     public string Token { get; } = token;
@@ -38,6 +44,8 @@ internal sealed class VerifiedCredential(string token, CredentialClaims claims, 
     {
         var bytes = token.Length <= 4096 ? stackalloc byte[token.Length] : new byte[token.Length];
         Encoding.ASCII.GetBytes(token, bytes);
-        return SHA256.HashData(bytes);
+        var sha256 = _sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(bytes);
+        return sha256.GetHashAndReset();
     }
 }
