@@ -23,6 +23,9 @@ public sealed class CredentialClaimsReaderTests
     [
         "null", "0", "1.5", "-1", "\"\"", "\"x\"", "true", "[]", "[\"x\"]", "[null]", "[1]", "{}", "{\"x\":1}",
         "1e400", "99999999999999999999999999999999", "\"08:00:00\"", "\"2026-11-23\"",
+
+        // Strings the reader's string pool must not read differently: escaped, not ASCII, at and past its length limit.
+        "\"\\u0041da \\\"x\\\"\"", "\"Zo\u00eb \u2713\"", $"\"{new string('a', 128)}\"", $"\"{new string('a', 129)}\"",
     ];
 
     private readonly Faker _faker = new() { Random = new Randomizer(7519) };
@@ -86,6 +89,32 @@ public sealed class CredentialClaimsReaderTests
         var json = JsonSerializer.Serialize(NextClaims(), CredentialJsonContext.Default.CredentialClaims);
         var repeated = json[..^1] + ",\"\\u0069ss\":\"https://attacker.example\"}";
         Assert.False(CredentialClaimsReader.TryRead(Encoding.UTF8.GetBytes(repeated), out _));
+    }
+
+    [Theory]
+    [InlineData("", "\\ud800x")] // an extra member named by a lone surrogate, which unescapes to no valid text
+    [InlineData("iss", "\\u0069\\u0073\\u0073")]
+    [InlineData("authorization_details", "\\u0061\\u0075\\u0074\\u0068\\u006f\\u0072\\u0069\\u007a\\u0061\\u0074\\u0069\\u006f\\u006e\\u005f\\u0064\\u0065\\u0074\\u0061\\u0069\\u006c\\u0073")]
+    public void Reader_agrees_with_the_contract_on_escaped_member_names(string member, string escapedName)
+    {
+        // A known member spelled with every character escaped is still that member; a name that unescapes to no text is refused.
+        var json = JsonSerializer.Serialize(NextClaims(), CredentialJsonContext.Default.CredentialClaims);
+        var edited = member.Length == 0
+            ? json[..^1] + $",\"{escapedName}\":1}}"
+            : json.Replace($"\"{member}\":", $"\"{escapedName}\":", StringComparison.Ordinal);
+        Assert.NotEqual(json, edited);
+        Assert.Null(Compare(edited, CredentialJsonContext.Default.CredentialClaims, CredentialClaimsReader.TryRead, HasNullItem));
+    }
+
+    [Fact]
+    public void Reader_refuses_a_claim_value_that_is_not_valid_utf8_as_the_contract_does()
+    {
+        var json = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(NextClaims(), CredentialJsonContext.Default.CredentialClaims));
+        var issuer = json.AsSpan().IndexOf("\"iss\":\""u8) + 7;
+        json[issuer] = 0xFF; // never valid in UTF-8
+
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, CredentialJsonContext.Default.CredentialClaims));
+        Assert.False(CredentialClaimsReader.TryRead(json, out _));
     }
 
     private static void AssertMatchesContract<T>(Func<string> next, JsonTypeInfo<T> contract, CompactJws.Utf8Reader<T> read, Func<T, bool> hasNullItem, int minimumCases)

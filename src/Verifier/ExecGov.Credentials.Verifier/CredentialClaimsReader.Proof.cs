@@ -30,36 +30,36 @@ internal static partial class CredentialClaimsReader
             },
             out claims);
 
-    private static bool ReadProofMember(ref Utf8JsonReader reader, ref ProofState state, ref Members seen)
+    private static bool ReadProofMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref ProofState state, ref Members seen)
     {
-        if (reader.ValueTextEquals("jti"u8))
+        if (name.SequenceEqual("jti"u8))
         {
-            return seen.First(0) && TryReadString(ref reader, out state.Id);
+            return seen.First(0) && TryReadString(ref reader, Unique, out state.Id);
         }
 
-        if (reader.ValueTextEquals("htm"u8))
+        if (name.SequenceEqual("htm"u8))
         {
-            return seen.First(1) && TryReadString(ref reader, out state.Method);
+            return seen.First(1) && TryReadString(ref reader, Shared, out state.Method);
         }
 
-        if (reader.ValueTextEquals("htu"u8))
+        if (name.SequenceEqual("htu"u8))
         {
-            return seen.First(2) && TryReadString(ref reader, out state.Uri);
+            return seen.First(2) && TryReadString(ref reader, Shared, out state.Uri);
         }
 
-        if (reader.ValueTextEquals("iat"u8))
+        if (name.SequenceEqual("iat"u8))
         {
             return seen.First(3) && TryReadInt64(ref reader, out state.IssuedAt);
         }
 
-        if (reader.ValueTextEquals("ath"u8))
+        if (name.SequenceEqual("ath"u8))
         {
-            return seen.First(4) && TryReadString(ref reader, out state.CredentialHash);
+            return seen.First(4) && TryReadString(ref reader, Unique, out state.CredentialHash);
         }
 
-        if (reader.ValueTextEquals("nonce"u8))
+        if (name.SequenceEqual("nonce"u8))
         {
-            return seen.First(5) && TryReadOptionalString(ref reader, out state.Nonce);
+            return seen.First(5) && TryReadOptionalString(ref reader, Unique, out state.Nonce);
         }
 
         return reader.TrySkip();

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 
@@ -21,6 +22,10 @@ namespace ExecGov.Credentials.Verifier;
 /// </remarks>
 internal static partial class CredentialClaimsReader
 {
+    // Whether a string value is one that credentials repeat (ReadString pools those) or one of a kind.
+    private const bool Shared = true;
+    private const bool Unique = false;
+
     private static readonly JsonReaderOptions Options = new()
     {
         MaxDepth = 16,
@@ -28,8 +33,11 @@ internal static partial class CredentialClaimsReader
         AllowTrailingCommas = false,
     };
 
-    /// <summary>Reads the value of one member (the reader is on its name) into <paramref name="state"/>; false refuses the document.</summary>
-    private delegate bool MemberReader<TState>(ref Utf8JsonReader reader, ref TState state, ref Members seen);
+    /// <summary>
+    /// Reads the value of one member (the reader is on its name, <paramref name="name"/> unescaped) into
+    /// <paramref name="state"/>; false refuses the document.
+    /// </summary>
+    private delegate bool MemberReader<TState>(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref TState state, ref Members seen);
 
     /// <summary>The claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
     public static bool TryRead(ReadOnlySpan<byte> json, [NotNullWhen(true)] out CredentialClaims? claims) =>
@@ -99,7 +107,7 @@ internal static partial class CredentialClaimsReader
         var seen = new Members();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (!readMember(ref reader, ref state, ref seen))
+            if (!readMember(ref reader, MemberName(ref reader), ref state, ref seen))
             {
                 return false;
             }
@@ -107,6 +115,16 @@ internal static partial class CredentialClaimsReader
 
         return reader.TokenType == JsonTokenType.EndObject && seen.All(required);
     }
+
+    /// <summary>
+    /// The name of the member the reader is on, unescaped. Compared with each known name by plain span equality,
+    /// which the JIT unrolls for these short constants, rather than by <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/>,
+    /// whose checks ran once per candidate name: about a hundred calls per credential. An escaped name (our issuer
+    /// writes none) is unescaped by the library into a new array; one that does not unescape to valid text throws,
+    /// which refuses the document.
+    /// </summary>
+    private static ReadOnlySpan<byte> MemberName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
     /// <summary>Moves to the next value and reads it as an object; <c>null</c> is accepted only when <paramref name="nullable"/>.</summary>
     private static bool TryReadMemberObject<TState>(ref Utf8JsonReader reader, ref TState state, MemberReader<TState> readMember, int required, bool nullable, out bool isNull)
@@ -126,64 +144,64 @@ internal static partial class CredentialClaimsReader
         return TryReadObject(ref reader, ref state, readMember, required);
     }
 
-    private static bool ReadClaimsMember(ref Utf8JsonReader reader, ref ClaimsState state, ref Members seen)
+    private static bool ReadClaimsMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref ClaimsState state, ref Members seen)
     {
-        if (reader.ValueTextEquals("iss"u8))
+        if (name.SequenceEqual("iss"u8))
         {
-            return seen.First(0) && TryReadString(ref reader, out state.Issuer);
+            return seen.First(0) && TryReadString(ref reader, Shared, out state.Issuer);
         }
 
-        if (reader.ValueTextEquals("sub"u8))
+        if (name.SequenceEqual("sub"u8))
         {
-            return seen.First(1) && TryReadString(ref reader, out state.Subject);
+            return seen.First(1) && TryReadString(ref reader, Shared, out state.Subject);
         }
 
-        if (reader.ValueTextEquals("aud"u8))
+        if (name.SequenceEqual("aud"u8))
         {
             return seen.First(2) && TryReadAudience(ref reader, out state.Audience);
         }
 
-        if (reader.ValueTextEquals("iat"u8))
+        if (name.SequenceEqual("iat"u8))
         {
             return seen.First(3) && TryReadInt64(ref reader, out state.IssuedAt);
         }
 
-        if (reader.ValueTextEquals("nbf"u8))
+        if (name.SequenceEqual("nbf"u8))
         {
             return seen.First(4) && TryReadInt64(ref reader, out state.NotBefore);
         }
 
-        if (reader.ValueTextEquals("exp"u8))
+        if (name.SequenceEqual("exp"u8))
         {
             return seen.First(5) && TryReadInt64(ref reader, out state.Expires);
         }
 
-        if (reader.ValueTextEquals("jti"u8))
+        if (name.SequenceEqual("jti"u8))
         {
-            return seen.First(6) && TryReadString(ref reader, out state.CredentialId);
+            return seen.First(6) && TryReadString(ref reader, Unique, out state.CredentialId);
         }
 
-        if (reader.ValueTextEquals("sid"u8))
+        if (name.SequenceEqual("sid"u8))
         {
-            return seen.First(7) && TryReadString(ref reader, out state.SessionId);
+            return seen.First(7) && TryReadString(ref reader, Unique, out state.SessionId);
         }
 
-        if (reader.ValueTextEquals("cnf"u8))
+        if (name.SequenceEqual("cnf"u8))
         {
             return seen.First(8) && TryReadConfirmation(ref reader, out state.Confirmation);
         }
 
-        if (reader.ValueTextEquals("authorization_details"u8))
+        if (name.SequenceEqual("authorization_details"u8))
         {
             return seen.First(9) && TryReadDetails(ref reader, out state.Details);
         }
 
-        if (reader.ValueTextEquals("authoriser"u8))
+        if (name.SequenceEqual("authoriser"u8))
         {
             return seen.First(10) && TryReadAuthoriser(ref reader, out state.Authoriser);
         }
 
-        if (reader.ValueTextEquals("status"u8))
+        if (name.SequenceEqual("status"u8))
         {
             return seen.First(11) && TryReadStatus(ref reader, out state.Status);
         }
@@ -197,8 +215,8 @@ internal static partial class CredentialClaimsReader
         var ok = TryReadMemberObject(
             ref reader,
             ref thumbprint,
-            static (ref Utf8JsonReader r, ref string? jkt, ref Members seen) =>
-                r.ValueTextEquals("jkt"u8) ? seen.First(0) && TryReadString(ref r, out jkt) : r.TrySkip(),
+            static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref string? jkt, ref Members seen) =>
+                n.SequenceEqual("jkt"u8) ? seen.First(0) && TryReadString(ref r, Shared, out jkt) : r.TrySkip(),
             required: 0b1,
             nullable: false,
             out _);
@@ -214,24 +232,24 @@ internal static partial class CredentialClaimsReader
         return ok;
     }
 
-    private static bool ReadAuthoriserMember(ref Utf8JsonReader reader, ref AuthoriserState state, ref Members seen)
+    private static bool ReadAuthoriserMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref AuthoriserState state, ref Members seen)
     {
-        if (reader.ValueTextEquals("sub"u8))
+        if (name.SequenceEqual("sub"u8))
         {
-            return seen.First(0) && TryReadString(ref reader, out state.Subject);
+            return seen.First(0) && TryReadString(ref reader, Shared, out state.Subject);
         }
 
-        if (reader.ValueTextEquals("name"u8))
+        if (name.SequenceEqual("name"u8))
         {
-            return seen.First(1) && TryReadOptionalString(ref reader, out state.Name);
+            return seen.First(1) && TryReadOptionalString(ref reader, Shared, out state.Name);
         }
 
-        if (reader.ValueTextEquals("approval_id"u8))
+        if (name.SequenceEqual("approval_id"u8))
         {
-            return seen.First(2) && TryReadOptionalString(ref reader, out state.ApprovalId);
+            return seen.First(2) && TryReadOptionalString(ref reader, Shared, out state.ApprovalId);
         }
 
-        if (reader.ValueTextEquals("approved_at"u8))
+        if (name.SequenceEqual("approved_at"u8))
         {
             return seen.First(3) && TryReadInt64(ref reader, out state.ApprovedAt);
         }
@@ -245,8 +263,8 @@ internal static partial class CredentialClaimsReader
         var ok = TryReadMemberObject(
             ref reader,
             ref list,
-            static (ref Utf8JsonReader r, ref StatusListReference? value, ref Members seen) =>
-                r.ValueTextEquals("status_list"u8) ? seen.First(0) && TryReadStatusList(ref r, out value) : r.TrySkip(),
+            static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref StatusListReference? value, ref Members seen) =>
+                n.SequenceEqual("status_list"u8) ? seen.First(0) && TryReadStatusList(ref r, out value) : r.TrySkip(),
             required: 0b1,
             nullable: true,
             out var isNull);
@@ -260,9 +278,9 @@ internal static partial class CredentialClaimsReader
         var ok = TryReadMemberObject(
             ref reader,
             ref state,
-            static (ref Utf8JsonReader r, ref StatusListState value, ref Members seen) =>
-                r.ValueTextEquals("idx"u8) ? seen.First(0) && r.Read() && r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value.Index)
-                : r.ValueTextEquals("uri"u8) ? seen.First(1) && TryReadString(ref r, out value.Uri)
+            static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref StatusListState value, ref Members seen) =>
+                n.SequenceEqual("idx"u8) ? seen.First(0) && r.Read() && r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value.Index)
+                : n.SequenceEqual("uri"u8) ? seen.First(1) && TryReadString(ref r, Shared, out value.Uri)
                 : r.TrySkip(),
             required: 0b11,
             nullable: false,
@@ -296,29 +314,29 @@ internal static partial class CredentialClaimsReader
         return true;
     }
 
-    private static bool ReadDetailMember(ref Utf8JsonReader reader, ref DetailState state, ref Members seen)
+    private static bool ReadDetailMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref DetailState state, ref Members seen)
     {
-        if (reader.ValueTextEquals("type"u8))
+        if (name.SequenceEqual("type"u8))
         {
-            return seen.First(0) && TryReadString(ref reader, out state.Type);
+            return seen.First(0) && TryReadString(ref reader, Shared, out state.Type);
         }
 
-        if (reader.ValueTextEquals("actions"u8))
+        if (name.SequenceEqual("actions"u8))
         {
             return seen.First(1) && TryReadStrings(ref reader, out state.Actions) && state.Actions is not null;
         }
 
-        if (reader.ValueTextEquals("locations"u8))
+        if (name.SequenceEqual("locations"u8))
         {
             return seen.First(2) && TryReadStrings(ref reader, out state.Locations);
         }
 
-        if (reader.ValueTextEquals("resources"u8))
+        if (name.SequenceEqual("resources"u8))
         {
             return seen.First(3) && TryReadStrings(ref reader, out state.Resources);
         }
 
-        if (reader.ValueTextEquals("constraints"u8))
+        if (name.SequenceEqual("constraints"u8))
         {
             return seen.First(4) && TryReadConstraints(ref reader, out state.Constraints);
         }
@@ -336,24 +354,24 @@ internal static partial class CredentialClaimsReader
         return ok;
     }
 
-    private static bool ReadConstraintsMember(ref Utf8JsonReader reader, ref ConstraintsState state, ref Members seen)
+    private static bool ReadConstraintsMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ref ConstraintsState state, ref Members seen)
     {
-        if (reader.ValueTextEquals("max_amount"u8))
+        if (name.SequenceEqual("max_amount"u8))
         {
             return seen.First(0) && TryReadOptionalDecimal(ref reader, out state.MaxAmount);
         }
 
-        if (reader.ValueTextEquals("currency"u8))
+        if (name.SequenceEqual("currency"u8))
         {
-            return seen.First(1) && TryReadOptionalString(ref reader, out state.Currency);
+            return seen.First(1) && TryReadOptionalString(ref reader, Shared, out state.Currency);
         }
 
-        if (reader.ValueTextEquals("destinations"u8))
+        if (name.SequenceEqual("destinations"u8))
         {
             return seen.First(2) && TryReadStrings(ref reader, out state.Destinations);
         }
 
-        if (reader.ValueTextEquals("time_window"u8))
+        if (name.SequenceEqual("time_window"u8))
         {
             // Rare, and its time-of-day format is the library's: the generated contract reads it.
             if (!seen.First(3) || !reader.Read())
@@ -379,7 +397,7 @@ internal static partial class CredentialClaimsReader
 
         if (reader.TokenType == JsonTokenType.String)
         {
-            var single = reader.GetString()!;
+            var single = ReadString(ref reader, Shared);
             audience = single.Length == 0 ? null : [single];
             return audience is not null;
         }
@@ -406,7 +424,7 @@ internal static partial class CredentialClaimsReader
         var list = new List<string>(2);
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            var value = reader.GetString()!;
+            var value = ReadString(ref reader, Shared);
             if (requireNonEmpty && value.Length == 0)
             {
                 return false;
@@ -424,7 +442,7 @@ internal static partial class CredentialClaimsReader
         return true;
     }
 
-    private static bool TryReadString(ref Utf8JsonReader reader, out string? value)
+    private static bool TryReadString(ref Utf8JsonReader reader, bool shared, out string? value)
     {
         value = null;
         if (!reader.Read() || reader.TokenType != JsonTokenType.String)
@@ -432,16 +450,26 @@ internal static partial class CredentialClaimsReader
             return false;
         }
 
-        value = reader.GetString();
+        value = ReadString(ref reader, shared);
         return true;
     }
 
-    private static bool TryReadOptionalString(ref Utf8JsonReader reader, out string? value)
+    private static bool TryReadOptionalString(ref Utf8JsonReader reader, bool shared, out string? value)
     {
         value = null;
         return reader.Read() &&
-               (reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.String && (value = reader.GetString()) is not null));
+               (reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.String && (value = ReadString(ref reader, shared)) is not null));
     }
+
+    /// <summary>
+    /// The string the reader is on. A <paramref name="shared"/> value (one that credentials repeat) comes from
+    /// <see cref="Utf8StringPool"/> when it is short, plain ASCII and unescaped, which is what the issuer writes;
+    /// anything else is unescaped and checked by the library as before.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, bool shared) =>
+        shared && !reader.ValueIsEscaped && reader.ValueSpan is { Length: <= Utf8StringPool.MaxLength } raw && Ascii.IsValid(raw)
+            ? Utf8StringPool.Get(raw)
+            : reader.GetString()!;
 
     private static bool TryReadInt64(ref Utf8JsonReader reader, out long value)
     {
