@@ -421,7 +421,10 @@ internal static partial class CredentialClaimsReader
     private static bool TryReadStringItems(ref Utf8JsonReader reader, bool requireNonEmpty, [NotNullWhen(true)] out IReadOnlyList<string>? values)
     {
         values = null;
-        var list = new List<string>(2);
+
+        // Most lists in a credential hold one value: it gets a one-value list, without a List and its array.
+        string? first = null;
+        List<string>? more = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
             var value = ReadString(ref reader, Shared);
@@ -430,7 +433,14 @@ internal static partial class CredentialClaimsReader
                 return false;
             }
 
-            list.Add(value);
+            if (first is null)
+            {
+                first = value;
+            }
+            else
+            {
+                (more ??= [first]).Add(value);
+            }
         }
 
         if (reader.TokenType != JsonTokenType.EndArray)
@@ -438,7 +448,7 @@ internal static partial class CredentialClaimsReader
             return false;
         }
 
-        values = list;
+        values = more ?? (first is null ? [] : [first]);
         return true;
     }
 

@@ -161,7 +161,7 @@ public sealed partial class CredentialVerifier
         var seconds = now.ToUnixTimeSeconds();
 
         // RFC 8725 §3.9: the audience is always checked; a verifier without one cannot accept anything.
-        if (string.IsNullOrEmpty(audience) || !claims.Audience.Contains(audience, StringComparer.Ordinal))
+        if (string.IsNullOrEmpty(audience) || !ScopeEvaluator.MatchesAny(claims.Audience, audience, ScopeEvaluator.MatchExact))
         {
             return ReasonCode.AudienceMismatch;
         }

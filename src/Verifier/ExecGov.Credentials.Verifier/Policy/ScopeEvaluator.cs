@@ -21,7 +21,7 @@ internal static class ScopeEvaluator
         {
             if (!string.Equals(detail.Type, AuthorizationDetail.ExecGovType, StringComparison.Ordinal) ||
                 !MatchesAny(detail.Actions, request.Action, MatchAction) ||
-                !(detail.Locations is not { Count: > 0 } locations || locations.Contains(audience, StringComparer.Ordinal)) ||
+                !(detail.Locations is not { Count: > 0 } locations || MatchesAny(locations, audience, MatchExact)) ||
                 !(detail.Resources is not { Count: > 0 } resources || (request.Resource is { } resource && MatchesAny(resources, resource, MatchResource))))
             {
                 continue;
@@ -49,7 +49,14 @@ internal static class ScopeEvaluator
             ? resource.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
             : string.Equals(pattern, resource, StringComparison.Ordinal);
 
-    private static bool MatchesAny(IReadOnlyList<string> patterns, string value, Func<string, string, bool> match)
+    /// <summary>Exact, ordinal equality.</summary>
+    internal static bool MatchExact(string pattern, string value) => string.Equals(pattern, value, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether any pattern matches. An indexed loop, not LINQ's Contains with a comparer: the claims' lists are not
+    /// all arrays or List (a one-value <c>aud</c> is a compiler-made list), and enumerating those allocates.
+    /// </summary>
+    internal static bool MatchesAny(IReadOnlyList<string> patterns, string value, Func<string, string, bool> match)
     {
         for (var i = 0; i < patterns.Count; i++)
         {
@@ -81,7 +88,7 @@ internal static class ScopeEvaluator
         }
 
         if (constraints.Destinations is { } destinations &&
-            (context is null || !context.TryGetValue(DestinationKey, out var destination) || !destinations.Contains(destination, StringComparer.Ordinal)))
+            (context is null || !context.TryGetValue(DestinationKey, out var destination) || !MatchesAny(destinations, destination, MatchExact)))
         {
             return false;
         }
