@@ -22,8 +22,8 @@ namespace ExecGov.Credentials.Verifier.Proofs;
 /// <para>
 /// A pair is remembered as a 128-bit XxHash128 of the two strings under a seed drawn at random for each cache, not as
 /// the strings: the set then holds no references, so the garbage collector neither scans it nor keeps a proof's id
-/// alive (and copies it through its generations) for the minutes the proof is remembered, and an entry is a fifth of
-/// the size, which matters at a million entries (docs/benchmarks.md measures both). Two different pairs with the same
+/// alive (and copies it through its generations) for the minutes the proof is remembered, and a remembered proof takes
+/// 84 bytes instead of 152, which matters at a million of them (docs/benchmarks.md measures both). Two different pairs with the same
 /// hash can only make the later one read as a replay, a deny (fail closed): never an allow. With the random seed, ids
 /// chosen by one agent cannot be aimed at another's, and at the default million remembered proofs the chance that a
 /// fresh proof is refused this way is below 2^-108.
