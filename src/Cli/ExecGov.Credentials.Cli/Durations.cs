@@ -2,9 +2,18 @@ using System.Globalization;
 
 namespace ExecGov.Credentials.Cli;
 
-/// <summary>Parses durations written as <c>90s</c>, <c>20m</c>, <c>1h</c>, <c>2d</c> or <c>hh:mm:ss</c>.</summary>
+/// <summary>
+/// Parses durations written as <c>90s</c>, <c>20m</c>, <c>1h</c>, <c>2d</c> or <c>hh:mm:ss</c>. A bare number is
+/// refused: the runtime's own parser reads <c>10</c> as ten days, which is never what a person writing
+/// <c>--lifetime 10</c> meant.
+/// </summary>
 internal static class Durations
 {
+    // Ten years: far above anything the issuer accepts, far below where TimeSpan arithmetic overflows.
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(3650);
+
+    private static readonly string[] ClockFormats = [@"h\:mm\:ss", @"hh\:mm\:ss"];
+
     public static TimeSpan Parse(string text, string option)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -12,25 +21,46 @@ internal static class Durations
             throw Invalid(text, option);
         }
 
-        var unit = text[^1];
-        if (char.IsLetter(unit))
+        if (text.Contains(':', StringComparison.Ordinal))
         {
-            if (double.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0)
-            {
-                return unit switch
-                {
-                    's' => TimeSpan.FromSeconds(value),
-                    'm' => TimeSpan.FromMinutes(value),
-                    'h' => TimeSpan.FromHours(value),
-                    'd' => TimeSpan.FromDays(value),
-                    _ => throw Invalid(text, option),
-                };
-            }
+            return TimeSpan.TryParseExact(text, ClockFormats, CultureInfo.InvariantCulture, out var clock) && clock > TimeSpan.Zero
+                ? clock
+                : throw Invalid(text, option);
+        }
 
+        var number = text.AsSpan();
+        var unit = text[^1];
+        if (IsNumber(number))
+        {
+            throw new CliException(ExitCodes.Usage, "invalid_duration",
+                $"{option}: '{text}' has no unit; write {text}s, {text}m, {text}h or {text}d (seconds, minutes, hours, days).");
+        }
+
+        if (!IsNumber(number[..^1]))
+        {
             throw Invalid(text, option);
         }
 
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > TimeSpan.Zero ? span : throw Invalid(text, option);
+        var value = double.Parse(number[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var seconds = unit switch
+        {
+            's' => value,
+            'm' => value * 60,
+            'h' => value * 3600,
+            'd' => value * 86400,
+            _ => throw Invalid(text, option),
+        };
+        if (seconds <= 0)
+        {
+            throw Invalid(text, option);
+        }
+
+        if (seconds > Longest.TotalSeconds)
+        {
+            throw new CliException(ExitCodes.Usage, "invalid_duration", $"{option}: '{text}' is longer than {Longest.TotalDays:0} days.");
+        }
+
+        return TimeSpan.FromSeconds(seconds);
     }
 
     public static string Format(TimeSpan span)
@@ -44,6 +74,26 @@ internal static class Durations
         return negative ? "-" + text : text;
     }
 
+    /// <summary>ASCII digits with at most one decimal point and at least one digit (no sign, exponent or white space).</summary>
+    private static bool IsNumber(ReadOnlySpan<char> text)
+    {
+        var digits = 0;
+        var points = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c != '.' || ++points > 1)
+            {
+                return false;
+            }
+        }
+
+        return digits > 0 && digits <= 12;
+    }
+
     private static CliException Invalid(string text, string option) =>
-        new(ExitCodes.Usage, "invalid_duration", $"{option}: '{text}' is not a duration; write it as 90s, 20m, 1h or 2d.");
+        new(ExitCodes.Usage, "invalid_duration", $"{option}: '{text}' is not a duration; write it as 90s, 20m, 1h, 2d or hh:mm:ss.");
 }

@@ -152,6 +152,43 @@ public sealed class ErrorTests(IssuerFixture fixture) : IClassFixture<IssuerFixt
         Assert.True(line.Contains("--help", StringComparison.Ordinal) || line.Contains("profile name", StringComparison.Ordinal), line);
     }
 
+    [Theory]
+    [InlineData("credentials", "issue", "--lifetime")]
+    [InlineData("credentials", "request", "--lifetime")]
+    [InlineData("credentials", "request", "--wait")]
+    [InlineData("agents", "register", "--max-lifetime")]
+    public async Task A_duration_without_a_unit_is_exit_1_not_read_as_days(string group, string command, string option)
+    {
+        var keyFile = Path.Combine(fixture.Work, $"unitless-{Guid.NewGuid():N}.key.json");
+        using (ExecGov.Credentials.Agent.Keys.AgentKey.Create(keyFile))
+        {
+        }
+
+        string[] rest = command switch
+        {
+            "issue" => ["--agent", "x", "--audience", "payments-api", "--action", "invoices.read"],
+            "request" => ["--agent", "x", "--key", keyFile, "--audience", "payments-api", "--action", "invoices.read"],
+            _ => ["--id", $"unitless-{Guid.NewGuid():N}", "--public-key", keyFile, "--owner", "o", "--audience", "payments-api", "--action", "invoices.read"],
+        };
+
+        var result = await fixture.Cli.RunAsync([group, command, .. rest, option, "10"]);
+
+        result.ExpectOneLineError(1, option, "'10' has no unit", "10m");
+    }
+
+    [Theory]
+    [InlineData("Infinitym")]
+    [InlineData("1e9d")]
+    [InlineData("-5m")]
+    [InlineData("99999999999d")]
+    [InlineData("10:00")]
+    public async Task A_duration_that_is_not_one_is_exit_1_naming_the_forms(string duration)
+    {
+        var result = await fixture.Cli.RunAsync("credentials", "issue", "--agent", "x", "--audience", "payments-api", "--action", "invoices.read", "--lifetime", duration);
+
+        result.ExpectOneLineError(1, "--lifetime", duration);
+    }
+
     [Fact]
     public async Task Errors_with_json_are_also_a_json_document_on_standard_output()
     {
