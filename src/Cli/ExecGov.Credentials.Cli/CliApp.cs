@@ -88,7 +88,7 @@ internal static class CliApp
 #pragma warning restore CA1031
         {
             output.Failure(new CliException(ExitCodes.Internal, "internal_error",
-                $"Unexpected failure ({unexpected.GetType().Name}: {CliOutput.OneLine(unexpected.Message)}); this is a bug, please report it with the command line."));
+                $"Unexpected failure inside execgov ({CliOutput.OneLine(unexpected.Message)}); this is a bug, please report it with the command line."));
             return ExitCodes.Internal;
         }
     }

@@ -7,6 +7,9 @@ namespace ExecGov.Credentials.Cli.Tests.Commands;
 /// <summary>Issue 6 §4: each error a person can act on is one line saying what is wrong and what to do, with a non-zero exit.</summary>
 public sealed class ErrorTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
 {
+    /// <summary>What a .NET type name in a message looks like: a namespace, a CLR primitive, or the runtime's own words.</summary>
+    private const string DotnetTypeName = @"System\.|ExecGov\.|Microsoft\.|LiteDB|Int32|Int64|Decimal|Boolean|Nullable|Exception|\.NET";
+
     [Fact]
     public async Task A_malformed_issuer_url_is_exit_2_with_an_example()
     {
@@ -187,6 +190,55 @@ public sealed class ErrorTests(IssuerFixture fixture) : IClassFixture<IssuerFixt
         var result = await fixture.Cli.RunAsync("credentials", "issue", "--agent", "x", "--audience", "payments-api", "--action", "invoices.read", "--lifetime", duration);
 
         result.ExpectOneLineError(1, "--lifetime", duration);
+    }
+
+    [Theory]
+    [InlineData("v1/credentials", """{"agent_id":"a","audience":["payments-api"],"authorization_details":[],"lifetime_seconds":"ten"}""", "$.lifetime_seconds must be a number")]
+    [InlineData("v1/credentials", """{"agent_id":"a","audience":["payments-api"],"authorization_details":[],"colour":"red"}""", "unknown member 'colour'")]
+    [InlineData("v1/credentials", """{"audience":["payments-api"],"authorization_details":[]}""", "missing required member(s) 'agent_id'")]
+    [InlineData("v1/agents", """{"id":"a","allowed_audiences":"payments-api","display_name":"a","owner":"o","public_key":{},"ceiling":[]}""", "$.allowed_audiences must be an array")]
+    [InlineData("v1/revocations", """{"scope":5,"target":"x","action":"revoke","reason":"r"}""", "$.scope must be a string")]
+    public async Task Problem_details_name_the_member_and_the_kind_never_a_dotnet_type(string path, string body, string expected)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(fixture.Issuer.Url + "/") };
+        var profile = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.Cli.ConfigDirectory, "profiles", "default.json")))!;
+        http.DefaultRequestHeaders.Authorization = new("Bearer", profile["access_token"]!.GetValue<string>());
+
+        using var response = await http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = problem["detail"]!.GetValue<string>();
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+        Assert.DoesNotMatch(DotnetTypeName, detail);
+    }
+
+    [Fact]
+    public async Task A_scope_value_of_the_wrong_kind_is_one_line_without_a_dotnet_type()
+    {
+        var agent = await fixture.RegisterAgentAsync();
+        var scope = Path.Combine(fixture.Work, "wrong-kind-scope.json");
+        await File.WriteAllTextAsync(scope, """[{"type":"execgov_action","actions":["payments.release"],"constraints":{"max_amount":"lots"}}]""");
+
+        var issued = await fixture.Cli.RunAsync("credentials", "issue", "--agent", agent.Id, "--audience", "payments-api", "--scope-file", scope);
+        var requested = await fixture.Cli.RunAsync("credentials", "request", "--agent", agent.Id, "--key", agent.KeyFile, "--audience", "payments-api", "--scope-file", scope);
+
+        foreach (var result in new[] { issued, requested })
+        {
+            var line = result.ExpectOneLineError(2, "max_amount");
+            Assert.DoesNotMatch(DotnetTypeName, line);
+        }
+    }
+
+    [Fact]
+    public async Task A_client_without_the_role_is_told_which_role_it_lacks()
+    {
+        var rotate = await fixture.Cli.RunAsync("--profile", "ines", "keys", "rotate");
+        var agents = await fixture.Cli.RunAsync("--profile", "ines", "--json", "agents", "list");
+
+        rotate.ExpectOneLineError(6, "lacks the role", "needs the role 'admin'", "this client has the roles approver", "execgov login");
+        agents.ExpectOneLineError(6, "needs one of the roles 'admin', 'responder', 'auditor'");
+        Assert.Equal("forbidden", agents.Json["error"]!["code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
 using ExecGov.Credentials.Cli.Scopes;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Json;
 
 namespace ExecGov.Credentials.Cli.Credentials;
 
@@ -115,7 +116,7 @@ internal static class RequestCommand
         }
         catch (System.Text.Json.JsonException ex)
         {
-            throw new CliException(ExitCodes.InvalidInput, "invalid_scope", $"The scope is not a list of authorization details ({ex.Message}).");
+            throw new CliException(ExitCodes.InvalidInput, "invalid_scope", $"The scope is not a list of authorization details ({JsonErrorText.Describe(ex)}).");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Json;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ExecGov.Credentials.Cli.Credentials;
@@ -30,7 +31,7 @@ internal sealed record TokenParts(JsonObject Header, JsonObject Payload, Credent
         }
         catch (JsonException ex)
         {
-            throw Malformed($"its claims are not an ExecGov credential ({ex.Message})");
+            throw Malformed($"its claims are not an ExecGov credential ({JsonErrorText.Describe(ex)})");
         }
 
         return new TokenParts(header, payload, claims ?? throw Malformed("its claims are empty"));

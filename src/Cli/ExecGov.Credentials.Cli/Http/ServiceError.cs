@@ -70,7 +70,7 @@ internal static class ServiceError
             "unauthorized" => new CliException(ExitCodes.Unauthorized, code,
                 "The issuer refused your admin token (expired, revoked or from another issuer); run execgov login."),
             "forbidden" => new CliException(ExitCodes.Unauthorized, code,
-                $"Your admin client lacks the role for {path}; sign in with a client that has it (execgov login --client-id <id>)."),
+                $"Your admin client lacks the role for {path}{(detail is null ? string.Empty : $" ({Trim(detail)})")}; sign in with a client that has it (execgov login --client-id <id>)."),
             "not_found" or "method_not_allowed" => new CliException(ExitCodes.Unavailable, "not_an_issuer",
                 $"{baseUri.GetLeftPart(UriPartial.Authority)} has no {path} ({code}); check --issuer points at an ExecGov {service} of this version."),
             "rate_limited" => new CliException(ExitCodes.Unavailable, code, $"The {service} is rate limiting these requests; wait a minute and retry."),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Config;
+using ExecGov.Credentials.Json;
 
 namespace ExecGov.Credentials.Cli.Scopes;
 
@@ -144,7 +145,7 @@ internal sealed class ScopeOptions
         }
         catch (JsonException ex)
         {
-            throw new CliException(ExitCodes.InvalidInput, "invalid_scope_file", $"The scope file {path} is not valid JSON ({ex.Message}).");
+            throw new CliException(ExitCodes.InvalidInput, "invalid_scope_file", $"The scope file {path} is not valid JSON ({JsonErrorText.Describe(ex)}).");
         }
     }
 }

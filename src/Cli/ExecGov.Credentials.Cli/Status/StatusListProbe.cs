@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Http;
+using ExecGov.Credentials.Cli.Output;
+using ExecGov.Credentials.Json;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ExecGov.Credentials.Cli.Status;
@@ -91,7 +93,13 @@ internal static class StatusListProbe
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or FormatException or ArgumentException)
         {
-            entry["error"] = ex.GetType().Name;
+            entry["error"] = ex switch
+            {
+                HttpRequestException http => $"cannot fetch the list ({CliOutput.OneLine(http.Message)})",
+                TaskCanceledException => "no answer in time",
+                JsonException json => $"the list token's claims are not JSON ({JsonErrorText.Describe(json)})",
+                _ => "the list is not a signed token",
+            };
         }
 
         return entry;

@@ -52,7 +52,9 @@ public static class IssuerApplicationExtensions
                 return;
             }
 
-            await Problems.WriteAsync(context.HttpContext, new IssuerError(IssuerErrors.ForStatus(response.StatusCode))).ConfigureAwait(false);
+            // A 403 names the role the caller lacks, so the person knows what to ask for.
+            var detail = response.StatusCode == StatusCodes.Status403Forbidden ? await MissingRoles.DescribeAsync(context.HttpContext).ConfigureAwait(false) : null;
+            await Problems.WriteAsync(context.HttpContext, new IssuerError(IssuerErrors.ForStatus(response.StatusCode), detail)).ConfigureAwait(false);
         });
         app.UseRateLimiter();
         app.UseAuthentication();

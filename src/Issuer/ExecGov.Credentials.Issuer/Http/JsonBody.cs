@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
@@ -81,22 +82,8 @@ internal static class JsonBody
         }
         catch (JsonException ex)
         {
-            // The serializer's message names the member and position ("The JSON property 'x' could not be
-            // mapped…", "missing required properties…"); it never contains more than the caller sent.
-            return IssuerResult<T>.Fail(IssuerErrorCode.InvalidRequest, Describe(ex));
+            // Plain text naming the member or position, never the serializer's .NET type names.
+            return IssuerResult<T>.Fail(IssuerErrorCode.InvalidRequest, $"The body is not valid for this endpoint: {JsonErrorText.Describe(ex)}.");
         }
-    }
-
-    private static string Describe(JsonException ex)
-    {
-        var where = ex.Path is { Length: > 0 } path ? $" at {path}" : string.Empty;
-        var message = ex.Message;
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message[..cut];
-        }
-
-        return $"The body is not valid for this endpoint{where}: {message}";
     }
 }

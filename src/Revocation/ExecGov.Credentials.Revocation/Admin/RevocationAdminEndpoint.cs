@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using ExecGov.Credentials.Json;
 using ExecGov.Credentials.Revocation.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,8 +46,8 @@ internal static class RevocationAdminEndpoint
         }
         catch (JsonException ex)
         {
-            // The serializer's message names the position or member, never anything secret.
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidJson, ex.Message).ConfigureAwait(false);
+            // Plain text naming the member or position, never the serializer's .NET type names.
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidJson, $"The body is not valid for this endpoint: {JsonErrorText.Describe(ex)}.").ConfigureAwait(false);
             return;
         }
 
