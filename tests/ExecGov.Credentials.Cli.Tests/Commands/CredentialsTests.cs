@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Tests.Support;
 
 namespace ExecGov.Credentials.Cli.Tests.Commands;
@@ -150,6 +151,54 @@ public sealed class CredentialsTests(IssuerFixture fixture) : IClassFixture<Issu
         Assert.Equal(first.CredentialId, Assert.Single(bySession)!["credential_id"]!.GetValue<string>());
         Assert.All(byAgent, c => Assert.Null(c!["credential"]));
     }
+
+    [Fact]
+    public async Task List_fits_80_columns_with_the_state_of_each_credential()
+    {
+        var agent = await fixture.RegisterAgentAsync();
+        var shortLived = (await fixture.Cli.RunAsync("--json", "credentials", "issue", "--agent", agent.Id, "--audience", "payments-api",
+            "--action", "invoices.read", "--resource", "invoice:1", "--lifetime", "10s")).Expect(0).Json["credential_id"]!.GetValue<string>();
+        var active = await fixture.IssueAsync(agent);
+        var revoked = await fixture.IssueAsync(agent);
+        var suspended = await fixture.IssueAsync(agent);
+        (await fixture.Cli.RunAsync("revoke", "credential", revoked.CredentialId, "--reason", "list test", "--yes")).Expect(0);
+        (await fixture.Cli.RunAsync("revoke", "credential", suspended.CredentialId, "--reason", "list test", "--suspend", "--yes")).Expect(0);
+        var pending = (await fixture.Cli.RunAsync("--json", "credentials", "issue", "--agent", agent.Id, "--audience", "payments-api",
+            "--action", "payments.release", "--resource", "invoice:7", "--max-amount", "2500", "--currency", "EUR")).Expect(9).Json["approval_id"]!.GetValue<string>();
+
+        // The 10-second credential expires on the real clock of two other processes: poll for it with a deadline.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        JsonArray listed;
+        while (true)
+        {
+            listed = (await fixture.Cli.RunAsync("--json", "credentials", "list", "--agent", agent.Id)).Expect(0).Json.AsArray();
+            if (State(listed, shortLived) == "expired" || DateTimeOffset.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        var table = (await fixture.Cli.RunAsync("credentials", "list", "--agent", agent.Id)).Expect(0).Stdout;
+
+        Assert.Equal("expired", State(listed, shortLived));
+        Assert.Equal("active", State(listed, active.CredentialId));
+        Assert.Equal("revoked", State(listed, revoked.CredentialId));
+        Assert.Equal("suspended", State(listed, suspended.CredentialId));
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        Assert.Matches(@"^CREDENTIAL\s+STATE\s+EXPIRES UTC\s+AGENT$", lines[0]);
+        foreach (var (id, state) in new[] { (shortLived, "expired"), (active.CredentialId, "active"), (revoked.CredentialId, "revoked"), (suspended.CredentialId, "suspended"), (pending, "pending") })
+        {
+            Assert.Matches($@"^{id}\s+{state}\s+\d\d-\d\d \d\d:\d\d\s+", Assert.Single(lines, l => l.StartsWith(id, StringComparison.Ordinal)));
+        }
+
+        Assert.Contains("5 listed: 1 active, 1 pending, 1 suspended, 1 revoked, 1 expired.", table, StringComparison.Ordinal);
+    }
+
+    private static string? State(JsonArray listed, string credentialId) =>
+        listed.Single(c => c!["credential_id"]!.GetValue<string>() == credentialId)!["state"]?.GetValue<string>();
 
     [Fact]
     public async Task Inspect_shows_claims_signature_and_validity_from_the_issuers_keys()

@@ -15,7 +15,7 @@ internal static class CredentialsCommand
 {
     public static Command Build() =>
         new Command("credentials", "Issue, request, approve and inspect credentials.")
-            .With(Issue(), RequestCommand.Build(), Decide("approve"), Decide("deny"), Collect(), Approvals(), List(), InspectCommand.Build());
+            .With(Issue(), RequestCommand.Build(), Decide("approve"), Decide("deny"), Collect(), Approvals(), CredentialListCommand.Build(), InspectCommand.Build());
 
     private static Command Issue()
     {
@@ -126,39 +126,6 @@ internal static class CredentialsCommand
                 [
                     JsonRead.Str(a, "approval_id"), JsonRead.Str(a, "status"), JsonRead.Str(a, "agent_id"), JsonRead.Str(a, "requested_by"),
                     Times.Show(a, "requested_at"), JsonRead.List(a, "reasons"), JsonRead.Str(a, "decided_by"),
-                ])));
-            return ExitCodes.Ok;
-        });
-        return command;
-    }
-
-    private static Command List()
-    {
-        var agent = new Option<string?>("--agent") { Description = "Only this agent's credentials.", HelpName = "id" };
-        var session = new Option<string?>("--session") { Description = "Only this session's credentials.", HelpName = "id" };
-        var command = new Command("list", "List issued credentials, oldest first, never the tokens (roles admin, responder, auditor).").With(agent, session);
-        command.Handle(async (context, cancellationToken) =>
-        {
-            var query = new List<string>();
-            if (context.Parse.GetValue(agent) is { } a)
-            {
-                query.Add("agent_id=" + Uri.EscapeDataString(a));
-            }
-
-            if (context.Parse.GetValue(session) is { } s)
-            {
-                query.Add("session_id=" + Uri.EscapeDataString(s));
-            }
-
-            var path = query.Count == 0 ? "v1/credentials" : "v1/credentials?" + string.Join('&', query);
-            var response = await context.Admin().SendAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-            context.Output.Result(response.Body, () => context.Output.Table(
-                "Credentials",
-                ["credential", "agent", "session", "audience", "issued", "expires", "authoriser", "key"],
-                JsonRead.Items(response.Body).Select(c => (IReadOnlyList<string?>)
-                [
-                    JsonRead.Str(c, "credential_id"), JsonRead.Str(c, "agent_id"), JsonRead.Str(c, "session_id"), JsonRead.List(c, "audience"),
-                    Times.Show(c, "issued_at"), Times.Show(c, "expires_at"), JsonRead.Str(c["authoriser"], "sub"), JsonRead.Str(c, "key_id"),
                 ])));
             return ExitCodes.Ok;
         });

@@ -79,6 +79,29 @@ internal sealed class CliOutput(bool json, TextWriter stdout, TextWriter stderr)
         AnsiOut().Write(table);
     }
 
+    /// <summary>
+    /// Plain aligned columns for lists people scan and copy ids from: a header line, one line per row, two spaces
+    /// between columns, never wider than <paramref name="width"/> (the last column is cut with an ellipsis).
+    /// </summary>
+    public void Columns(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string?>> rows, int width = 80)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(rows);
+        var cells = rows.Select(r => r.Select(c => OneLine(c ?? "-")).ToList()).Prepend([.. headers]).ToList();
+        var widths = Enumerable.Range(0, headers.Count).Select(i => cells.Max(r => i < r.Count ? r[i].Length : 0)).ToArray();
+        foreach (var row in cells)
+        {
+            var line = new System.Text.StringBuilder();
+            for (var i = 0; i < row.Count; i++)
+            {
+                line.Append(i == row.Count - 1 ? row[i] : row[i].PadRight(widths[i] + 2));
+            }
+
+            var text = line.ToString().TrimEnd();
+            Out.WriteLine(text.Length <= width ? text : string.Concat(text.AsSpan(0, width - 1), "…"));
+        }
+    }
+
     /// <summary>Reports a failure: one line on standard error; with <c>--json</c> also <c>{"error":…}</c> on standard output.</summary>
     public void Failure(CliException failure)
     {
