@@ -26,6 +26,29 @@ public sealed class AuditTests(IssuerFixture fixture) : IClassFixture<IssuerFixt
     }
 
     [Fact]
+    public async Task Trace_text_is_one_line_per_record_with_iso_times_and_no_json()
+    {
+        var agent = await fixture.RegisterAgentAsync();
+        var issued = await fixture.IssueAsync(agent);
+        (await fixture.Cli.RunAsync("revoke", "credential", issued.CredentialId, "--suspend", "--reason", "INC-7: checking", "--yes")).Expect(0);
+        (await fixture.Cli.RunAsync("agents", "suspend", agent.Id, "--reason", "INC-7: checking")).Expect(0);
+
+        var text = (await fixture.Cli.RunAsync("audit", "trace", issued.SessionId)).Expect(0).Stdout;
+        var json = (await fixture.Cli.RunAsync("--json", "audit", "trace", issued.SessionId)).Expect(0).Json;
+
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var header = Array.FindIndex(lines, l => l.StartsWith("Events for ", StringComparison.Ordinal));
+        var records = lines[(header + 1)..];
+        Assert.Equal(json["events"]!.AsArray().Count, records.Length);
+        Assert.All(records, l => Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ  #\d+  [a-z_]+ by [^ ]+( \[cred_\w+\])?: \S", l));
+        Assert.DoesNotContain("{\"", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d{10}", text.Replace(issued.CredentialId, string.Empty, StringComparison.Ordinal).Replace(issued.SessionId, string.Empty, StringComparison.Ordinal));
+        Assert.Contains(records, l => l.Contains($"revocation_recorded by bootstrap-admin [{issued.CredentialId}]: suspend credential", StringComparison.Ordinal));
+        Assert.Contains(records, l => l.Contains("agent_suspended by bootstrap-admin", StringComparison.Ordinal));
+        Assert.Contains("  scope       payments.release on invoice:2026-118, at most 500 EUR", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Trace_of_an_unknown_id_is_exit_3()
     {
         (await fixture.Cli.RunAsync("audit", "trace", "cred_nothing")).ExpectOneLineError(3, "trace_not_found");

@@ -30,36 +30,7 @@ internal static class AuditCommand
             var admin = context.Admin();
             var response = await admin.SendAsync(HttpMethod.Get, "v1/audit/trace/" + Uri.EscapeDataString(query), null, cancellationToken).ConfigureAwait(false);
             var trace = response.Body;
-            context.Output.Result(trace, () =>
-            {
-                foreach (var credential in JsonRead.Items(trace["credentials"]))
-                {
-                    var agent = credential["agent"];
-                    var approval = credential["approval"];
-                    context.Output.Properties($"Credential {JsonRead.Str(credential, "credential_id")}",
-                    [
-                        ("session", JsonRead.Str(credential, "session_id")),
-                        ("agent", $"{JsonRead.Str(agent, "id")} ({JsonRead.Str(agent, "display_name")}, owner {JsonRead.Str(agent, "owner")}, {JsonRead.Str(agent, "status")})"),
-                        ("authoriser", $"{JsonRead.Str(credential["authoriser"], "sub")}{(JsonRead.Str(credential["authoriser"], "name") is { } n ? $" ({n})" : string.Empty)}"),
-                        ("requested by", JsonRead.Str(credential, "requested_by")),
-                        ("approval", approval is null ? "none (issued directly)" :
-                            $"{JsonRead.Str(approval, "approval_id")} requested by {JsonRead.Str(approval, "requested_by")}, decided by {JsonRead.Str(approval, "decided_by")} at {Times.Show(approval, "decided_at")}"),
-                        ("audience", JsonRead.List(credential, "audience")),
-                        ("scope", JsonRead.Compact(credential["scope"])),
-                        ("lifetime", $"{Times.Show(credential, "issued_at")} to {Times.Show(credential, "expires_at")}"),
-                        ("key", JsonRead.Str(credential, "key_id")),
-                    ]);
-                }
-
-                context.Output.Table(
-                    $"Events for {JsonRead.Str(trace, "query")} ({JsonRead.Str(trace, "kind")})",
-                    ["seq", "at", "kind", "actor", "credential", "details"],
-                    JsonRead.Items(trace["events"]).Select(e => (IReadOnlyList<string?>)
-                    [
-                        JsonRead.Long(e, "seq") is { } seq ? JsonRead.Number(seq) : null, Times.Show(e, "at"), JsonRead.Str(e, "kind"), JsonRead.Str(e, "actor"),
-                        JsonRead.Str(e, "credential_id"), JsonRead.Any(e, "details"),
-                    ]));
-            });
+            context.Output.Result(trace, () => TraceText.Write(context.Output, trace));
             return ExitCodes.Ok;
         });
         return command;

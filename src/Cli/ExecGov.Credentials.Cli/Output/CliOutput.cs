@@ -122,7 +122,16 @@ internal sealed class CliOutput(bool json, TextWriter stdout, TextWriter stderr)
         Error.WriteLine($"execgov: {OneLine(failure.Message)}");
     }
 
-    public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    /// <summary>
+    /// One line of plain text: line breaks become spaces and other control characters (ANSI escapes, NUL, tabs)
+    /// become U+FFFD, so text a request controlled cannot break the line or drive the terminal.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = text.ReplaceLineEndings(" ");
+        return (line.Any(char.IsControl) ? string.Concat(line.Select(c => char.IsControl(c) ? '\uFFFD' : c)) : line).Trim();
+    }
 
     private IAnsiConsole AnsiOut()
     {
