@@ -15,7 +15,8 @@ public static class SampleVerificationExtensions
     /// <summary>
     /// Adds the credential verifier (section <c>Verifier</c>), revocation status from the issuer's status lists
     /// (section <c>StatusLists</c>), enforcement options (section <c>Enforcement</c>), decision shipping to the issuer
-    /// when <c>DecisionShipping:ClientId</c> names a <c>verifier</c>-role client, problem+json errors, and the ledger.
+    /// when <c>DecisionShipping:ClientId</c> (or the file <c>DecisionShipping:SecretFile</c>) names a <c>verifier</c>-role
+    /// client, problem+json errors, and the ledger.
     /// Every option is validated at start-up, so a half-configured sample does not start.
     /// </summary>
     public static WebApplicationBuilder AddSampleVerification(this WebApplicationBuilder builder)
@@ -29,8 +30,10 @@ public static class SampleVerificationExtensions
         builder.Services.AddOptions<ActionEnforcementOptions>().Bind(configuration.GetSection("Enforcement"));
 
         // Shipping is off unless a client is named: the secret comes from the environment or a secret store
-        // (DecisionShipping__ClientSecret), never from a file in the repository.
+        // (DecisionShipping__ClientSecret), or from the 0600 file execgov wrote in the git-ignored data folder
+        // (DecisionShipping:SecretFile), never from a file in the repository.
         var shipping = configuration.GetSection("DecisionShipping");
+        DecisionShippingSecretFile.Apply(shipping);
         if (!string.IsNullOrEmpty(shipping["ClientId"]))
         {
             builder.Services.AddDecisionShipping(options => shipping.Bind(options));

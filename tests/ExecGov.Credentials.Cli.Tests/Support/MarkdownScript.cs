@@ -93,8 +93,17 @@ internal static partial class MarkdownScript
         return commands;
     }
 
-    /// <summary>Fills the placeholders and builds one bash script that checks every command's exit code.</summary>
-    public static string Build(IEnumerable<Command> commands, IReadOnlyDictionary<string, string> substitutions, Func<Command, bool>? skip = null)
+    /// <summary>What the script prints, alone on a line, when it stops for the test (followed by the pause's name).</summary>
+    public const string PauseMarker = "@@PAUSE@@ ";
+
+    /// <summary>
+    /// Fills the placeholders and builds one bash script that checks every command's exit code. Before a command
+    /// for which <paramref name="pauseBefore"/> returns a name, the script prints <see cref="PauseMarker"/> and the
+    /// name and waits for a line on standard input: the point where a reader turns to another terminal (to start a
+    /// service) or waits for something to happen, which the test does instead (see <see cref="RunAsync"/>).
+    /// </summary>
+    public static string Build(IEnumerable<Command> commands, IReadOnlyDictionary<string, string> substitutions, Func<Command, bool>? skip = null,
+        Func<Command, string?>? pauseBefore = null)
     {
         var script = new StringBuilder("set -u\n");
         foreach (var command in commands)
@@ -102,6 +111,12 @@ internal static partial class MarkdownScript
             if (skip?.Invoke(command) == true)
             {
                 continue;
+            }
+
+            if (pauseBefore?.Invoke(command) is { } pause)
+            {
+                script.Append("printf '%s\\n' ").Append(Quote(PauseMarker + pause)).Append('\n');
+                script.Append("read -r _ || exit 98\n");
             }
 
             var text = command.Text;
@@ -127,9 +142,13 @@ internal static partial class MarkdownScript
         return script.ToString();
     }
 
-    /// <summary>Runs <paramref name="script"/> in bash in <paramref name="workingDirectory"/>; returns exit code and the combined transcript.</summary>
+    /// <summary>
+    /// Runs <paramref name="script"/> in bash in <paramref name="workingDirectory"/>; returns exit code and the combined
+    /// transcript. At each pause of the script, <paramref name="onPause"/> runs with the pause's name, then the script
+    /// goes on; without one, standard input is closed at once and a pause ends the script.
+    /// </summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
-        string script, string workingDirectory, Action<IDictionary<string, string?>> environment, TimeSpan timeout)
+        string script, string workingDirectory, Action<IDictionary<string, string?>> environment, TimeSpan timeout, Func<string, Task>? onPause = null)
     {
         var start = new ProcessStartInfo("bash")
         {
@@ -143,10 +162,14 @@ internal static partial class MarkdownScript
         start.ArgumentList.Add(script);
         environment(start.Environment);
         using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
+        if (onPause is null)
+        {
+            process.StandardInput.Close();
+        }
+
         using var cancel = new CancellationTokenSource(timeout);
+        var stdout = ReadAsync(process, onPause);
+        var stderr = process.StandardError.ReadToEndAsync();
         try
         {
             await process.WaitForExitAsync(cancel.Token);
@@ -158,6 +181,36 @@ internal static partial class MarkdownScript
         }
 
         return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Standard output, line by line, answering each pause once <paramref name="onPause"/> is done.</summary>
+    private static async Task<string> ReadAsync(Process process, Func<string, Task>? onPause)
+    {
+        var transcript = new StringBuilder();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (onPause is not null && line.StartsWith(PauseMarker, StringComparison.Ordinal))
+            {
+                try
+                {
+                    await onPause(line[PauseMarker.Length..]);
+                }
+                catch
+                {
+                    // The script waits on its standard input: end it, or the test would wait for the timeout.
+                    process.Kill(entireProcessTree: true);
+                    throw;
+                }
+
+                await process.StandardInput.WriteLineAsync();
+                await process.StandardInput.FlushAsync();
+                continue;
+            }
+
+            transcript.Append(line).Append('\n');
+        }
+
+        return transcript.ToString();
     }
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

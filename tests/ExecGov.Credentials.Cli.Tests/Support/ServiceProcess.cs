@@ -56,6 +56,22 @@ internal sealed class ServiceProcess : IAsyncDisposable
         throw new InvalidOperationException($"{Path.GetFileName(dll)} did not start.", last);
     }
 
+    /// <summary>Starts the service on a port chosen beforehand (when its URL must be known before it starts); one attempt.</summary>
+    public static async Task<ServiceProcess> StartAsync(string dll, Func<int, IEnumerable<string>> arguments, string healthPath, string workingDirectory, int port)
+    {
+        var service = Launch(dll, arguments(port), port, workingDirectory);
+        try
+        {
+            await service.WaitUntilHealthyAsync(healthPath);
+            return service;
+        }
+        catch
+        {
+            await service.DisposeAsync();
+            throw;
+        }
+    }
+
     private static ServiceProcess Launch(string dll, IEnumerable<string> arguments, int port, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
