@@ -5,6 +5,30 @@ namespace ExecGov.Credentials.Cli.Tests.Commands;
 public sealed class AgentsTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
 {
     [Fact]
+    public async Task Suspend_help_says_what_suspension_does_and_it_does_it()
+    {
+        var help = (await fixture.Cli.RunAsync("agents", "suspend", "--help")).Expect(0).Stdout.ReplaceLineEndings(" ");
+        var agent = await fixture.RegisterAgentAsync();
+        var issued = await fixture.IssueAsync(agent);
+
+        (await fixture.Cli.RunAsync("agents", "suspend", agent.Id, "--reason", "INC-9: looking")).Expect(0);
+        var whileSuspended = await fixture.Cli.RunAsync("--json", "credentials", "inspect", issued.File);
+        var issueWhileSuspended = await fixture.Cli.RunAsync("credentials", "issue", "--agent", agent.Id, "--audience", "payments-api", "--action", "invoices.read");
+        var requestWhileSuspended = await fixture.Cli.RunAsync("credentials", "request", "--agent", agent.Id, "--key", agent.KeyFile,
+            "--audience", "payments-api", "--action", "invoices.read", "--resource", "invoice:1", "--wait", "5s");
+        (await fixture.Cli.RunAsync("agents", "resume", agent.Id, "--reason", "INC-9: clear")).Expect(0);
+        var afterResume = await fixture.Cli.RunAsync("--json", "credentials", "inspect", issued.File);
+
+        Assert.Matches(@"its\s+live\s+credentials\s+are\s+suspended", help);
+        Assert.Matches(@"no\s+new\s+credentials,\s+issued\s+or\s+self-service", help);
+        Assert.DoesNotContain("stay valid", help, StringComparison.Ordinal);
+        Assert.Equal("suspended", whileSuspended.Expect(4).Json["status"]!["state"]!.GetValue<string>());
+        issueWhileSuspended.ExpectOneLineError(8, "agent_not_active");
+        Assert.NotEqual(0, requestWhileSuspended.ExitCode);
+        Assert.Equal("valid", afterResume.Expect(0).Json["status"]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Register_from_the_agent_key_file_sends_only_the_public_key_and_show_returns_it()
     {
         var agent = await fixture.RegisterAgentAsync();

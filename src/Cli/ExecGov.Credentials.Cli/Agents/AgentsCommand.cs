@@ -95,8 +95,9 @@ internal static class AgentsCommand
         var id = new Argument<string>("agent-id") { Description = "The agent id." };
         var reason = new Option<string>("--reason") { Description = "Why (recorded in the audit trail).", HelpName = "text", Required = true };
         var description = verb == "suspend"
-            ? "Suspend an agent: it gets no new credentials until resumed. Existing credentials stay valid; revoke them with execgov revoke agent (roles admin, responder)."
-            : "Resume a suspended agent: it may get credentials again (roles admin, responder).";
+            ? "Suspend an agent: its live credentials are suspended too (every verifier denies them 'suspended' within moments) " +
+              "and it gets no new credentials, issued or self-service, until resumed. Reversible: execgov revoke agent ends it for good (roles admin, responder)."
+            : "Resume a suspended agent: the suspension of its credentials is lifted (revoked ones stay revoked) and it may get credentials again (roles admin, responder).";
         var command = new Command(verb, description).With(id, reason);
         command.Handle(async (context, cancellationToken) =>
         {
