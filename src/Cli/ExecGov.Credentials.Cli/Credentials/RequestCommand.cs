@@ -134,7 +134,7 @@ internal static class RequestCommand
             AgentCredentialError.IssuerRefused when result.IssuerCode is "invalid_assertion" or "assertion_replayed" => new CliException(ExitCodes.Unauthorized, result.IssuerCode,
                 "The issuer did not accept the agent's signed assertion; check --agent is registered with this --key's public key and the clocks agree."),
             AgentCredentialError.IssuerRefused => new CliException(
-                result.IssuerCode is "agent_not_found" ? ExitCodes.NotFound : result.IssuerCode is "invalid_request" ? ExitCodes.InvalidInput : ExitCodes.Refused,
+                result.IssuerCode is { } code ? ServiceError.ExitCodeFor(code, 0) : ExitCodes.Refused,
                 result.IssuerCode ?? "refused", $"{result.IssuerCode ?? "refused"}: {detail}"),
             _ => new CliException(ExitCodes.Unavailable, "invalid_response", $"The issuer's answer could not be used ({detail})."),
         };

@@ -12,17 +12,32 @@ internal static class ServiceError
 {
     public const string StartIssuerHint = "start it (dotnet run --project src/Issuer/ExecGov.Credentials.Issuer.Server) or point --issuer at it";
 
-    private static readonly HashSet<string> NotFoundCodes = new(StringComparer.Ordinal)
+    /// <summary>Refusals of the caller itself rather than of the request: exit 6 whatever their HTTP status.</summary>
+    private static readonly HashSet<string> NotAllowedCodes = new(StringComparer.Ordinal)
     {
-        "agent_not_found", "approval_not_found", "trace_not_found", "credential_not_found", "status_list_not_found",
+        "unauthorized", "forbidden", "responder_unknown", "invalid_assertion", "assertion_replayed",
     };
 
-    private static readonly HashSet<string> InvalidCodes = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The exit code for an issuer problem, the one rule docs/cli.md states: the caller not signed in or not allowed
+    /// → 6; <c>*_not_found</c> → 3; malformed input (400, 413, 415, or an <c>invalid_*</c> code when the status is not
+    /// known) → 2; rate limiting and 5xx → 5; every other refusal (policy or state) → 8.
+    /// </summary>
+    /// <param name="code">The problem's <c>code</c>.</param>
+    /// <param name="status">The HTTP status, or 0 when only the code is known.</param>
+    public static int ExitCodeFor(string code, int status)
     {
-        "invalid_request", "invalid_agent_key", "invalid_client_key", "payload_too_large", "unsupported_media_type",
-        "unknown_scope", "unknown_action", "empty_target", "invalid_target", "missing_reason", "invalid_reason",
-        "invalid_json", "body_too_large", "missing_field", "unknown_field", "invalid_field",
-    };
+        ArgumentNullException.ThrowIfNull(code);
+        return code switch
+        {
+            _ when NotAllowedCodes.Contains(code) => ExitCodes.Unauthorized,
+            _ when code.EndsWith("_not_found", StringComparison.Ordinal) => ExitCodes.NotFound,
+            "rate_limited" => ExitCodes.Unavailable,
+            _ when status is 400 or 413 or 415 || (status == 0 && code.StartsWith("invalid_", StringComparison.Ordinal)) => ExitCodes.InvalidInput,
+            _ when status >= 500 => ExitCodes.Unavailable,
+            _ => ExitCodes.Refused,
+        };
+    }
 
     public static CliException Unreachable(string service, Uri uri, Exception exception, string hint)
     {
@@ -74,10 +89,8 @@ internal static class ServiceError
             "not_found" or "method_not_allowed" => new CliException(ExitCodes.Unavailable, "not_an_issuer",
                 $"{baseUri.GetLeftPart(UriPartial.Authority)} has no {path} ({code}); check --issuer points at an ExecGov {service} of this version."),
             "rate_limited" => new CliException(ExitCodes.Unavailable, code, $"The {service} is rate limiting these requests; wait a minute and retry."),
-            _ when NotFoundCodes.Contains(code) => new CliException(ExitCodes.NotFound, code, $"{code}: {message}"),
-            _ when InvalidCodes.Contains(code) => new CliException(ExitCodes.InvalidInput, code, $"{code}: {message}"),
             _ when (int)status >= 500 => new CliException(ExitCodes.Unavailable, code, $"The {service} failed ({code}): {message} Retry; if it persists, check its log."),
-            _ => new CliException(ExitCodes.Refused, code, $"{code}: {message}"),
+            _ => new CliException(ExitCodeFor(code, (int)status), code, $"{code}: {message}"),
         };
     }
 
