@@ -184,8 +184,8 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
     public static IReadOnlyList<string> ResponsiblePersons(AgentDocument agent)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var registrant = agent.RegisteredByPerson.Length > 0 ? agent.RegisteredByPerson : agent.RegisteredBy;
-        return agent.CeilingSetByPerson.Length > 0 && !Admins.Persons.Same(agent.CeilingSetByPerson, registrant) ? [registrant, agent.CeilingSetByPerson] : [registrant];
+        var registrant = string.IsNullOrEmpty(agent.RegisteredByPerson) ? agent.RegisteredBy : agent.RegisteredByPerson;
+        return !string.IsNullOrEmpty(agent.CeilingSetByPerson) && !Admins.Persons.Same(agent.CeilingSetByPerson, registrant) ? [registrant, agent.CeilingSetByPerson] : [registrant];
     }
 
     public static IReadOnlyList<AuthorizationDetail> Ceiling(AgentDocument agent) =>

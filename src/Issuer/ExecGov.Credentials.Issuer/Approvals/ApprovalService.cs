@@ -92,14 +92,14 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
                 return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.SelfApprovalForbidden, $"'{approver.Subject}' (person '{approver.Person}') requested '{id}' and cannot decide it.");
             }
 
-            if (approval.ExcludedPersons.FirstOrDefault(p => Persons.Same(p, approver.Person)) is not null)
+            if ((approval.ExcludedPersons ?? []).FirstOrDefault(p => Persons.Same(p, approver.Person)) is not null)
             {
                 return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, approval.Kind == ApprovalDocument.AdminClientKind
                     ? $"Person '{approver.Person}' is the one '{id}' grants the approver role to and cannot decide it."
                     : $"Person '{approver.Person}' registered agent '{approval.AgentId}' or set its ceiling and cannot decide its requests.");
             }
 
-            if (approval.Votes.Any(v => Persons.Same(v.Person, approver.Person)))
+            if ((approval.Votes ??= []).Any(v => Persons.Same(v.Person, approver.Person)))
             {
                 return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, $"Person '{approver.Person}' already approved '{id}'; another person must add the next approval.");
             }
@@ -128,7 +128,7 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
 
             store.Approvals.Update(approval);
             var kind = !approve ? AuditEventKinds.ApprovalDenied : complete ? AuditEventKinds.ApprovalGranted : AuditEventKinds.ApprovalVoted;
-            audit.Append(new AuditEntry(kind, approver.Subject, approval.AgentId.Length > 0 ? approval.AgentId : null,
+            audit.Append(new AuditEntry(kind, approver.Subject, string.IsNullOrEmpty(approval.AgentId) ? null : approval.AgentId,
                 SessionId: approval.SessionId, ApprovalId: approval.Id,
                 Details: JsonSerializer.Serialize(new ApprovalDecidedDetails(approval.RequestedBy, reason, approver.Name, approver.Person, approval.Votes.Count, required), IssuerJsonContext.Default.ApprovalDecidedDetails)));
 
@@ -235,16 +235,16 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
     };
 
     private static string RequesterPerson(ApprovalDocument approval) =>
-        approval.RequestedByPerson.Length > 0 ? approval.RequestedByPerson : approval.RequestedBy;
+        string.IsNullOrEmpty(approval.RequestedByPerson) ? approval.RequestedBy : approval.RequestedByPerson;
 
     private static ApprovalView ToView(ApprovalDocument approval, long now) => new()
     {
         ApprovalId = approval.Id,
         Kind = approval.Kind == ApprovalDocument.AdminClientKind ? ApprovalDocument.AdminClientKind : ApprovalDocument.CredentialKind,
-        AgentId = approval.AgentId.Length > 0 ? approval.AgentId : null,
+        AgentId = string.IsNullOrEmpty(approval.AgentId) ? null : approval.AgentId,
         AdminClient = approval.AdminClientJson is { } json ? JsonSerializer.Deserialize(json, IssuerJsonContext.Default.PendingAdminClient) : null,
         RequiredApprovals = Math.Max(1, approval.RequiredApprovals),
-        Approvals = approval.Votes.Select(v => new ApprovalVoteView(v.Subject, v.Person, v.Name, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Reason)).ToList(),
+        Approvals = (approval.Votes ?? []).Select(v => new ApprovalVoteView(v.Subject, v.Person, v.Name, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Reason)).ToList(),
         Status = StatusName(approval, now),
         RequestedBy = approval.RequestedBy,
         RequestedAt = DateTimeOffset.FromUnixTimeMilliseconds(approval.CreatedAt),

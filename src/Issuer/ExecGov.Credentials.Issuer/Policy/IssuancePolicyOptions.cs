@@ -11,7 +11,7 @@ public sealed class IssuancePolicyOptions
     public const string SectionName = "Issuer:Policy";
 
     /// <summary>The actions that move value when <see cref="AmountActions"/> is not configured.</summary>
-    public static IReadOnlyList<string> DefaultAmountActions { get; } = ["payments.*"];
+    public static IReadOnlyList<string> DefaultAmountActions { get; } = ["payments.release", "payments.refund", "payments.transfer"];
 
     /// <summary>
     /// Actions that always need approval; a trailing <c>.*</c> names a family (<c>payments.*</c>), and a
@@ -21,7 +21,8 @@ public sealed class IssuancePolicyOptions
 
     /// <summary>
     /// Actions that move value, so a grant of them without <c>max_amount</c> is unbounded and needs approval
-    /// (as does a family or wildcard covering one). Default (when not configured): <c>payments.*</c>.
+    /// (as does a family or wildcard covering one). Default (when not configured): <c>payments.release</c>,
+    /// <c>payments.refund</c>, <c>payments.transfer</c>.
     /// </summary>
     public IList<string>? AmountActions { get; set; }
 

@@ -33,5 +33,5 @@ internal sealed class AdminClientDocument
     public string? DisabledReason { get; set; }
 
     /// <summary>The person, or the client id for a client stored before persons existed.</summary>
-    public string PersonOrId() => Person.Length > 0 ? Person : Id;
+    public string PersonOrId() => string.IsNullOrEmpty(Person) ? Id : Person;
 }
