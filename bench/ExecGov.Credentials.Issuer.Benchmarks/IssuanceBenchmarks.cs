@@ -78,7 +78,7 @@ public class IssuanceBenchmarks
             AllowedAudiences = ["payments-api"],
             Ceiling = [new AuthorizationDetail { Actions = ["payments.read", "invoices.*"], Locations = ["payments-api"], Resources = ["invoice:*"] }],
             MaxLifetimeSeconds = 900,
-        }, new Caller("admin-bench", "Bench Admin"));
+        }, new Caller("admin-bench", "Bench Admin", "bench-admin"));
         if (registered.Failed)
         {
             throw new InvalidOperationException(registered.Error.Detail);
@@ -86,7 +86,7 @@ public class IssuanceBenchmarks
 
         _command = new IssuanceCommand("agent-bench", ["payments-api"],
             [new AuthorizationDetail { Actions = ["payments.read"], Locations = ["payments-api"], Resources = ["invoice:2026-118"] }],
-            300, null, "admin-bench", "Bench Admin", SelfService: false);
+            300, null, "admin-bench", "Bench Admin", "bench-admin", SelfService: false);
     }
 
     [GlobalCleanup]

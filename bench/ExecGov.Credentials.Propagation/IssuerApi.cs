@@ -21,7 +21,7 @@ internal sealed class IssuerApi(HttpClient http)
         var secret = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(dataPath, "bootstrap-admin.json"), cancellationToken).ConfigureAwait(false))!;
         _admin = await TokenAsync(secret["client_id"]!.GetValue<string>(), secret["client_secret"]!.GetValue<string>(), cancellationToken).ConfigureAwait(false);
         var responder = await SendAsync(HttpMethod.Post, "/v1/admin-clients", _admin,
-            new { client_id = "responder-bench", display_name = "Propagation bench responder", roles = new[] { "responder" } }, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
+            new { client_id = "responder-bench", display_name = "Propagation bench responder", person = "bench-responder", roles = new[] { "responder" } }, HttpStatusCode.Created, cancellationToken).ConfigureAwait(false);
         _responder = await TokenAsync("responder-bench", responder["client_secret"]!.GetValue<string>(), cancellationToken).ConfigureAwait(false);
     }
 

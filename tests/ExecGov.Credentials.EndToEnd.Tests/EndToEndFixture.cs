@@ -59,7 +59,9 @@ public sealed class EndToEndFixture : IAsyncLifetime
         var (adminId, adminSecret) = Issuer.BootstrapSecret();
         AdminId = adminId;
         AdminToken = await Issuer.SignInAsync(adminId, adminSecret);
-        ApproverToken = await Issuer.SignInAsync(Approver, await Issuer.CreateClientAsync(AdminToken, Approver, "approver"));
+        // The bootstrap approver (configured as approver-ines, person ines): the first approver comes from the first start.
+        var (approverId, approverSecret) = Issuer.BootstrapSecret("bootstrap-approver.json");
+        ApproverToken = await Issuer.SignInAsync(approverId, approverSecret);
         AuditorToken = await Issuer.SignInAsync("auditor-ade", await Issuer.CreateClientAsync(AdminToken, "auditor-ade", "auditor"));
         ResponderToken = await Issuer.SignInAsync(Responder, await Issuer.CreateClientAsync(AdminToken, Responder, "responder"));
 

@@ -93,6 +93,11 @@ public sealed class BadInputTests(IssuerFixture fixture) : IClassFixture<IssuerF
         { "admin reads the audit chain", "GET /v1/audit/verify", "verifier" },
         { "auditor rotates keys", "POST /v1/keys/rotate", "auditor" },
         { "admin records decisions", "POST /v1/decisions", "approver" },
+        { "verifier lists agents", "GET /v1/agents", "verifier" },
+        { "verifier lists approvals", "GET /v1/approvals", "verifier" },
+        { "verifier lists admin clients", "GET /v1/admin-clients", "verifier" },
+        { "verifier disables an admin client", "POST /v1/admin-clients/bootstrap-admin/disable", "verifier" },
+        { "approver issues through the agent registry", "POST /v1/agents", "approver" },
     };
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class HostLifecycleTests
                 await host.SignInAsync(first.ClientId, first.ClientSecret);
             }
 
-            foreach (var file in new[] { "bootstrap-admin.json", "issuer-keyset.json", "admin-token-signing.pem", "issuer.db", "revocation.db" })
+            foreach (var file in new[] { "bootstrap-admin.json", "bootstrap-approver.json", "issuer-keyset.json", "admin-token-signing.pem", "issuer.db", "revocation.db" })
             {
                 Assert.True(File.Exists(Path.Combine(folder, file)), file);
                 if (!OperatingSystem.IsWindows())
@@ -43,8 +43,8 @@ public sealed class HostLifecycleTests
                 Assert.Equal(first, again.ReadBootstrapSecret());
                 var token = await again.SignInAsync(first.ClientId, first.ClientSecret);
                 var clients = await again.SendJsonAsync(HttpMethod.Get, "/v1/admin-clients", token, null, HttpStatusCode.OK);
-                var only = Assert.Single(clients.AsArray());
-                Assert.Null(only!["client_secret"]);
+                Assert.Equal(2, clients.AsArray().Count);
+                Assert.All(clients.AsArray(), c => Assert.Null(c!["client_secret"]));
             }
         }
         finally
@@ -79,7 +79,7 @@ public sealed class HostLifecycleTests
         var admin = await host.SignInAsBootstrapAsync();
         var key = Crypto.Ed25519SecurityKey.Generate();
         var created = await host.SendJsonAsync(HttpMethod.Post, "/v1/admin-clients", admin,
-            new { client_id = "ci-pipeline", display_name = "CI pipeline", roles = new[] { "auditor" }, public_key = new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X } },
+            new { client_id = "ci-pipeline", display_name = "CI pipeline", person = "ci-team", roles = new[] { "auditor" }, public_key = new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X } },
             HttpStatusCode.Created);
         Assert.Equal("private_key_jwt", created["auth_method"]!.GetValue<string>());
         Assert.Null(created["client_secret"]);

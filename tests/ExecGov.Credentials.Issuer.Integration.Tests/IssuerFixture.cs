@@ -5,9 +5,10 @@ public sealed class IssuerFixture : IAsyncLifetime
 {
     internal IssuerHost Host { get; private set; } = null!;
 
-    /// <summary>The bootstrap admin: every role.</summary>
+    /// <summary>The bootstrap admin: admin, responder, auditor (person <c>bootstrap-admin</c>).</summary>
     internal string AdminToken { get; private set; } = null!;
 
+    /// <summary>The bootstrap approver <c>approver-ines</c> (person <c>ines</c>).</summary>
     internal string ApproverToken { get; private set; } = null!;
 
     internal string AuditorToken { get; private set; } = null!;
@@ -25,7 +26,7 @@ public sealed class IssuerFixture : IAsyncLifetime
     {
         Host = await IssuerHost.StartAsync();
         AdminToken = await Host.SignInAsBootstrapAsync();
-        ApproverToken = await Host.CreateClientAndSignInAsync(AdminToken, "approver-ines", "approver");
+        ApproverToken = await Host.SignInAsBootstrapApproverAsync();
         AuditorToken = await Host.CreateClientAndSignInAsync(AdminToken, "auditor-ade", "auditor");
         ResponderToken = await Host.CreateClientAndSignInAsync(AdminToken, "responder-raj", "responder");
         VerifierToken = await Host.CreateClientAndSignInAsync(AdminToken, "verifier-payments", "verifier");

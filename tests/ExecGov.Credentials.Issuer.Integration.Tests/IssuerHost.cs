@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Issuer.Server;
 using Microsoft.AspNetCore.Builder;
 
@@ -16,6 +17,9 @@ internal sealed class IssuerHost : IAsyncDisposable
 {
     public const string IssuerId = "http://127.0.0.1:5080";
     public const string ConsequentialAction = "payments.release";
+
+    /// <summary>The bootstrap approver's client id in these tests (a person other than the bootstrap admin).</summary>
+    public const string BootstrapApproverId = "approver-ines";
 
     private readonly WebApplication _app;
     private readonly bool _ownsFolder;
@@ -74,6 +78,8 @@ internal sealed class IssuerHost : IAsyncDisposable
                 $"--Issuer:PublicBaseUri={PublicBase(listen)}",
                 $"--Issuer:Policy:ConsequentialActions:0={ConsequentialAction}",
                 "--Issuer:Policy:AmountThreshold=1000",
+                $"--Issuer:BootstrapApproverClientId={BootstrapApproverId}",
+                "--Issuer:BootstrapApproverPerson=ines",
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArgs ?? [],
             ];
@@ -92,9 +98,9 @@ internal sealed class IssuerHost : IAsyncDisposable
         }
     }
 
-    public BootstrapSecret ReadBootstrapSecret()
+    public BootstrapSecret ReadBootstrapSecret(string file = "bootstrap-admin.json")
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataPath, "bootstrap-admin.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataPath, file)));
         return new BootstrapSecret(document.RootElement.GetProperty("client_id").GetString()!, document.RootElement.GetProperty("client_secret").GetString()!);
     }
 
@@ -123,10 +129,38 @@ internal sealed class IssuerHost : IAsyncDisposable
         return await SignInAsync(secret.ClientId, secret.ClientSecret);
     }
 
-    /// <summary>Creates an admin client with the given roles and signs it in.</summary>
-    public async Task<string> CreateClientAndSignInAsync(string adminToken, string clientId, params string[] roles)
+    /// <summary>Signs in a private_key_jwt client with a fresh one-time assertion signed by <paramref name="key"/>.</summary>
+    public async Task<string> SignInWithKeyAsync(string clientId, Crypto.Ed25519SecurityKey key)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/v1/admin-clients", adminToken, new { client_id = clientId, display_name = clientId, roles });
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var payload = $$"""{"iss":"{{clientId}}","sub":"{{clientId}}","aud":"{{IssuerId}}/","iat":{{now}},"exp":{{now + 60}},"jti":"{{Guid.NewGuid():N}}"}""";
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+            ["client_assertion"] = CredentialWriter.SignPayload(payload, "client-authentication+jwt", key, null),
+        });
+        using var response = await Http.PostAsync("/connect/token", content);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["access_token"]!.GetValue<string>();
+    }
+
+    public async Task<string> SignInAsBootstrapApproverAsync()
+    {
+        var secret = ReadBootstrapSecret("bootstrap-approver.json");
+        return await SignInAsync(secret.ClientId, secret.ClientSecret);
+    }
+
+    /// <summary>Creates an admin client with the given roles, acting for the person named like the client, and signs it in.</summary>
+    public async Task<string> CreateClientAndSignInAsync(string adminToken, string clientId, params string[] roles) =>
+        await CreateClientAndSignInAsync(adminToken, clientId, clientId, roles);
+
+    /// <summary>Creates an admin client for <paramref name="person"/> with the given roles and signs it in.</summary>
+    public async Task<string> CreateClientAndSignInAsync(string adminToken, string clientId, string person, string[] roles)
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/v1/admin-clients", adminToken, new { client_id = clientId, display_name = clientId, person, roles });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, body);
         return await SignInAsync(clientId, JsonNode.Parse(body)!["client_secret"]!.GetValue<string>());

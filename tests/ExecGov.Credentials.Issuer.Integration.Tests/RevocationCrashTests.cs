@@ -159,7 +159,7 @@ public sealed class RevocationCrashTests
     private static async Task<string> CreateResponderAsync(HttpClient http, string admin)
     {
         var created = await SendAsync(http, HttpMethod.Post, "/v1/admin-clients", admin,
-            new { client_id = "responder-crash", display_name = "Crash responder", roles = new[] { "responder" } }, HttpStatusCode.Created);
+            new { client_id = "responder-crash", display_name = "Crash responder", person = "raj", roles = new[] { "responder" } }, HttpStatusCode.Created);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",

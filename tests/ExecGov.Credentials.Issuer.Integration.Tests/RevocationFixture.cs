@@ -16,7 +16,7 @@ public sealed class RevocationFixture : IAsyncLifetime
 
     internal StatusVerifier Verifier { get; private set; } = null!;
 
-    /// <summary>The bootstrap admin: every role.</summary>
+    /// <summary>The bootstrap admin: admin, responder, auditor.</summary>
     internal string AdminToken { get; private set; } = null!;
 
     internal string ResponderToken { get; private set; } = null!;

@@ -139,10 +139,10 @@ public sealed class RevocationFlowTests(RevocationFixture fixture) : IClassFixtu
         Assert.Equal(1, answer["covered"]!.GetValue<int>());
         await Verifier.VerifyUntilAsync(byMallory.Token, agent, RevocationFixture.Moments, ReasonCode.Revoked);
         await AssertAllowedAsync(byBootstrap, agent);
+        // The revocation also disabled the person's client: its still-valid token is refused on the next request.
         using var refused = await Host.SendAsync(HttpMethod.Post, "/v1/credentials", mallory,
             new { agent_id = agent.Id, audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("issuance_blocked", (await Problems.ReadAsync(refused)).Code);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
         var trace = await Host.SendJsonAsync(HttpMethod.Get, $"/v1/audit/trace/{byMallory.Id}", fixture.AuditorToken, null, HttpStatusCode.OK);
         Assert.Contains(trace["events"]!.AsArray(), e => e!["kind"]!.GetValue<string>() == "revocation_recorded" && e["details"]!["target"]!.GetValue<string>() == malloryId);

@@ -1,6 +1,7 @@
 using Bogus;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Audit;
@@ -10,6 +11,7 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
+using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -38,12 +40,18 @@ internal sealed class IssuerServices : IDisposable
         Registry = new AgentRegistry(Store, Audit, Time, Options);
         Issuer = new CredentialIssuer(Store, Audit, Keys, new RiskClassifier(Microsoft.Extensions.Options.Options.Create(policy)), Time, Options,
             Allocator, NullLogger<CredentialIssuer>.Instance);
-        Approvals = new ApprovalService(Store, Audit, Issuer, Time, Options);
+        Failures = new AnonymousFailureLimiter(Store, Audit, Time, Options);
+        Clients = new AdminClients(Store, Audit, Failures, Time, Options);
+        Approvals = new ApprovalService(Store, Audit, Issuer, Clients, Time, Options);
         Decisions = new DecisionRecorder(Store, Audit, Time);
         Queries = new AuditQueries(Store);
     }
 
     public string Folder { get; }
+
+    public AnonymousFailureLimiter Failures { get; }
+
+    public AdminClients Clients { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -67,9 +75,9 @@ internal sealed class IssuerServices : IDisposable
 
     public AuditQueries Queries { get; }
 
-    public static Caller Admin { get; } = new("admin-ada", "Ada Admin");
+    public static Caller Admin { get; } = new("admin-ada", "Ada Admin", "ada");
 
-    public static Caller Approver { get; } = new("approver-ines", "Ines Approver");
+    public static Caller Approver { get; } = new("approver-ines", "Ines Approver", "ines");
 
     public string RegisterAgent()
     {

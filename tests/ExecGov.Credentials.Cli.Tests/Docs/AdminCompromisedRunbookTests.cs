@@ -5,10 +5,10 @@ namespace ExecGov.Credentials.Cli.Tests.Docs;
 public sealed class AdminCompromisedRunbookTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
 {
     [Fact]
-    public async Task The_admin_compromised_runbook_revokes_everything_the_admin_authorised_and_blocks_new_issuance()
+    public async Task The_admin_compromised_runbook_disables_the_account_and_revokes_everything_the_admin_authorised()
     {
         var secret = Path.Combine(fixture.Work, "mallory.json");
-        (await fixture.Cli.RunAsync("admins", "create", "--client-id", "admin-mallory", "--role", "admin", "--secret-out", secret)).Expect(0);
+        (await fixture.Cli.RunAsync("admins", "create", "--client-id", "admin-mallory", "--person", "mallory", "--role", "admin", "--secret-out", secret)).Expect(0);
         (await fixture.Cli.RunAsync("--profile", "mallory", "login", "--secret-file", secret)).Expect(0);
         var agent = await fixture.RegisterAgentAsync();
         var byMallory = Path.Combine(fixture.Work, "by-mallory.jwt");
@@ -26,7 +26,10 @@ public sealed class AdminCompromisedRunbookTests(IssuerFixture fixture) : IClass
         var revoked = (await fixture.Cli.RunAsync("--json", "credentials", "inspect", byMallory)).Expect(4).Json;
         Assert.Equal("revoked", revoked["status"]!["state"]!.GetValue<string>());
         (await fixture.Cli.RunAsync("credentials", "inspect", byBootstrap.File)).Expect(0);
+        // The account is disabled: refused at once, before any policy check.
         (await fixture.Cli.RunAsync("--profile", "mallory", "credentials", "issue", "--agent", agent.Id, "--audience", "payments-api",
-            "--action", "invoices.read", "--resource", "invoice:1")).ExpectOneLineError(8, "issuance_blocked");
+            "--action", "invoices.read", "--resource", "invoice:1")).Expect(6);
+        var clients = (await fixture.Cli.RunAsync("--json", "admins", "list")).Expect(0).Json;
+        Assert.Equal("disabled", clients.AsArray().Single(c => c!["client_id"]!.GetValue<string>() == "admin-mallory")!["state"]!.GetValue<string>());
     }
 }

@@ -3,8 +3,8 @@ using Bogus;
 namespace ExecGov.Credentials.Cli.Tests.Support;
 
 /// <summary>
-/// One running issuer per test class, with a CLI signed in as the bootstrap admin (every role) and a second
-/// admin client <c>approver-ines</c> (role approver) in the profile <c>ines</c>, for four-eyes approvals.
+/// One running issuer per test class, with a CLI signed in as the bootstrap admin (admin, responder, auditor) and
+/// the bootstrap approver <c>approver-ines</c> (role approver, person ines) in the profile <c>ines</c>, for four-eyes approvals.
 /// </summary>
 public sealed class IssuerFixture : IAsyncLifetime
 {
@@ -34,9 +34,7 @@ public sealed class IssuerFixture : IAsyncLifetime
         Issuer = await IssuerProcess.StartAsync();
         Cli = new CliProcess(Path.Combine(_folder.Path, "config"), Issuer.Url);
         (await Cli.RunAsync("login", "--secret-file", Issuer.BootstrapSecretFile)).Expect(0);
-        var ines = _folder.File("ines.json");
-        (await Cli.RunAsync("admins", "create", "--client-id", "approver-ines", "--role", "approver", "--secret-out", ines)).Expect(0);
-        (await Cli.RunAsync("--profile", "ines", "login", "--secret-file", ines)).Expect(0);
+        (await Cli.RunAsync("--profile", "ines", "login", "--secret-file", Issuer.BootstrapApproverSecretFile)).Expect(0);
     }
 
     public async Task DisposeAsync()

@@ -22,6 +22,9 @@ internal sealed class IssuerProcess : IAsyncDisposable
 
     public string BootstrapSecretFile => Path.Combine(DataPath, "bootstrap-admin.json");
 
+    /// <summary>The bootstrap approver's secret file (client <c>approver-ines</c>, person <c>ines</c>).</summary>
+    public string BootstrapApproverSecretFile => Path.Combine(DataPath, "bootstrap-approver.json");
+
     public string DatabaseFile => Path.Combine(DataPath, "issuer.db");
 
     public string Log => _service.Log;
@@ -45,6 +48,8 @@ internal sealed class IssuerProcess : IAsyncDisposable
                 $"--Issuer:DataPath={dataPath}",
                 // Tests sign in more often than a person does; the default (30 a minute per IP) would throttle them.
                 "--Issuer:TokenRequestsPerMinute=10000",
+                "--Issuer:BootstrapApproverClientId=approver-ines",
+                "--Issuer:BootstrapApproverPerson=ines",
                 "--Logging:LogLevel:Default=Warning",
                 .. extra,
             ],

@@ -53,6 +53,8 @@ internal sealed class IssuerUnderTest : IAsyncDisposable
                 $"--Issuer:DataPath={data.Path}",
                 $"--Issuer:Policy:ConsequentialActions:0={ConsequentialAction}",
                 "--Issuer:TokenRequestsPerMinute=1000",
+                "--Issuer:BootstrapApproverClientId=approver-ines",
+                "--Issuer:BootstrapApproverPerson=ines",
                 "--Issuer:AgentRequestsPerMinute=10000",
                 "--Logging:LogLevel:Default=Warning",
                 .. extraArgs,
@@ -73,9 +75,9 @@ internal sealed class IssuerUnderTest : IAsyncDisposable
     }
 
     /// <summary>The bootstrap admin's secret, written once to the data folder at first start.</summary>
-    public (string ClientId, string Secret) BootstrapSecret()
+    public (string ClientId, string Secret) BootstrapSecret(string name = "bootstrap-admin.json")
     {
-        var file = JsonNode.Parse(File.ReadAllText(_data.File("bootstrap-admin.json")))!;
+        var file = JsonNode.Parse(File.ReadAllText(_data.File(name)))!;
         return (file["client_id"]!.GetValue<string>(), file["client_secret"]!.GetValue<string>());
     }
 
@@ -96,7 +98,7 @@ internal sealed class IssuerUnderTest : IAsyncDisposable
     /// <summary>Creates an admin client with <paramref name="roles"/>; returns its secret (shown once).</summary>
     public async Task<string> CreateClientAsync(string adminToken, string clientId, params string[] roles)
     {
-        var created = await SendJsonAsync(HttpMethod.Post, "v1/admin-clients", adminToken, new { client_id = clientId, display_name = clientId, roles }, HttpStatusCode.Created);
+        var created = await SendJsonAsync(HttpMethod.Post, "v1/admin-clients", adminToken, new { client_id = clientId, display_name = clientId, person = clientId, roles }, HttpStatusCode.Created);
         return created["client_secret"]!.GetValue<string>();
     }
 

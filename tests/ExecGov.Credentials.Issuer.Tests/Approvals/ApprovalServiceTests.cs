@@ -71,7 +71,7 @@ public sealed class ApprovalServiceTests : IDisposable
     {
         var agent = _services.RegisterAgent();
         var outcome = await _services.Issuer.RequestAsync(
-            new IssuanceCommand(agent, ["payments-api"], IssuerServices.Release(), null, null, IssuerServices.Admin.Subject, IssuerServices.Admin.Name, SelfService: false),
+            new IssuanceCommand(agent, ["payments-api"], IssuerServices.Release(), null, null, IssuerServices.Admin.Subject, IssuerServices.Admin.Name, IssuerServices.Admin.Person, SelfService: false),
             CancellationToken.None);
         Assert.NotNull(outcome.Value?.Pending);
         return outcome.Value!.Pending!.ApprovalId;

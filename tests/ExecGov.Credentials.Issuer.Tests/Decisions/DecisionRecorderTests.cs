@@ -22,7 +22,7 @@ public sealed class DecisionRecorderTests : IDisposable
     [Fact]
     public void Same_decision_sent_twice_is_recorded_once()
     {
-        var verifier = new Http.Caller("verifier-1", null);
+        var verifier = new Http.Caller("verifier-1", null, "verifier-1");
         var batch = new DecisionBatchRequest { Records = [Record("d1"), Record("d2"), Record("d1")] };
 
         var first = _services.Decisions.Record(batch, verifier);
@@ -40,7 +40,7 @@ public sealed class DecisionRecorderTests : IDisposable
     [InlineData("deny", "Scope Denied")]
     public void Inconsistent_records_refuse_the_batch(string decision, string reason)
     {
-        var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("ok"), Record("bad", decision, reason)] }, new Http.Caller("verifier-1", null));
+        var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("ok"), Record("bad", decision, reason)] }, new Http.Caller("verifier-1", null, "verifier-1"));
         Assert.Equal(IssuerErrorCode.InvalidRequest, result.Error?.Code);
         Assert.Equal(0, _services.Store.Audit.Count());
     }

@@ -44,5 +44,5 @@ public sealed class CredentialIssuerTests : IDisposable
     public void Dispose() => _services.Dispose();
 
     private static IssuanceCommand Read(string agent, string session) =>
-        new(agent, ["payments-api"], [new AuthorizationDetail { Actions = ["payments.read"], Constraints = new ActionConstraints { MaxAmount = 100m, Currency = "EUR" } }], 300, session, IssuerServices.Admin.Subject, IssuerServices.Admin.Name, SelfService: false);
+        new(agent, ["payments-api"], [new AuthorizationDetail { Actions = ["payments.read"], Constraints = new ActionConstraints { MaxAmount = 100m, Currency = "EUR" } }], 300, session, IssuerServices.Admin.Subject, IssuerServices.Admin.Name, IssuerServices.Admin.Person, SelfService: false);
 }

@@ -61,6 +61,10 @@ public sealed class ScopeCeilingTests
     [InlineData("09:00", "17:00", "08:00", "12:00", false)]
     [InlineData("22:00", "06:00", "23:00", "02:00", true)]
     [InlineData("22:00", "06:00", "05:00", "07:00", false)]
+    [InlineData("09:00:45", "17:00", "09:00:30", "12:00", false)]
+    [InlineData("09:00", "17:00:00", "10:00", "17:00:59", false)]
+    [InlineData("09:00:45", "17:00:15", "09:00:45", "17:00:15", true)]
+    [InlineData("22:00:30", "06:00", "22:00:10", "02:00", false)]
     public void Time_window_must_lie_within_the_ceilings(string outerStart, string outerEnd, string innerStart, string innerEnd, bool fits)
     {
         AuthorizationDetail[] ceiling = [new() { Actions = ["reports.run"], Constraints = new ActionConstraints { TimeWindow = new TimeWindow { Start = TimeOnly.Parse(outerStart, System.Globalization.CultureInfo.InvariantCulture), End = TimeOnly.Parse(outerEnd, System.Globalization.CultureInfo.InvariantCulture) } } }];

@@ -10,7 +10,7 @@ public sealed class RevocationActRecorderTests : IDisposable
     private readonly IssuerServices _services = new();
     private readonly RevocationActRecorder _recorder;
 
-    public RevocationActRecorderTests() => _recorder = new RevocationActRecorder(_services.Store, _services.Audit, _services.Time);
+    public RevocationActRecorderTests() => _recorder = new RevocationActRecorder(_services.Store, _services.Audit, _services.Clients, _services.Time);
 
     [Fact]
     public async Task Act_lands_in_the_chain_naming_responder_reason_and_what_it_covers()

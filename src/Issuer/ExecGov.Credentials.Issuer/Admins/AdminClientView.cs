@@ -7,6 +7,9 @@ internal sealed record AdminClientView
 
     public required string DisplayName { get; init; }
 
+    /// <summary>The person the client acts for.</summary>
+    public required string Person { get; init; }
+
     public required IReadOnlyList<string> Roles { get; init; }
 
     /// <summary><c>client_secret</c> or <c>private_key_jwt</c>.</summary>
@@ -17,6 +20,15 @@ internal sealed record AdminClientView
     public required string CreatedBy { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary><c>enabled</c> or <c>disabled</c>.</summary>
+    public required string State { get; init; }
+
+    public DateTimeOffset? DisabledAt { get; init; }
+
+    public string? DisabledBy { get; init; }
+
+    public string? DisabledReason { get; init; }
 
     /// <summary>Only in the answer to its creation, and only for secret-based clients.</summary>
     public string? ClientSecret { get; init; }

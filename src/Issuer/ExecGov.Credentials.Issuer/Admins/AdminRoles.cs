@@ -20,4 +20,13 @@ public static class AdminRoles
 
     /// <summary>Every role, in a fixed order.</summary>
     public static IReadOnlyList<string> All { get; } = [Admin, Approver, Responder, Auditor, Verifier];
+
+    /// <summary>The bootstrap admin's roles: everything but approving (and shipping decisions).</summary>
+    public static IReadOnlyList<string> Bootstrap { get; } = [Admin, Responder, Auditor];
+
+    /// <summary>Null when one client may hold <paramref name="roles"/> together; otherwise why not.</summary>
+    internal static string? Conflict(IEnumerable<string> roles) =>
+        roles.Contains(Admin, StringComparer.Ordinal) && roles.Contains(Approver, StringComparer.Ordinal)
+            ? "roles must not hold both admin and approver: whoever requests must not also approve. Create a separate client for the approver, acting for another person."
+            : null;
 }

@@ -9,8 +9,11 @@ internal sealed record CreateAdminClientRequest
 
     public required string DisplayName { get; init; }
 
+    /// <summary>The person the client acts for (see <see cref="Persons"/>); four-eyes compares persons.</summary>
+    public required string Person { get; init; }
+
     public required IReadOnlyList<string> Roles { get; init; }
 
-    /// <summary>An Ed25519 public JWK: the client then signs in with private_key_jwt and gets no secret.</summary>
+    /// <summary>An Ed25519 public JWK: the client then signs in with private_key_jwt and gets no secret. Required for the approver role.</summary>
     public JwkInput? PublicKey { get; init; }
 }

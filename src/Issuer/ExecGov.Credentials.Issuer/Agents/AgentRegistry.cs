@@ -80,6 +80,8 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
             Status = AgentStatus.Active,
             RegisteredBy = caller.Subject,
             RegisteredByName = caller.Name,
+            RegisteredByPerson = caller.Person,
+            CeilingSetByPerson = caller.Person,
             RegisteredAt = now,
             StandingGrantId = Identifiers.New("grant"),
             UpdatedAt = now,
@@ -177,6 +179,14 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
         AgentStatus.Suspended => "suspended",
         _ => "decommissioned",
     };
+
+    /// <summary>The persons who may not approve this agent's requests: whoever registered it and whoever last set its ceiling.</summary>
+    public static IReadOnlyList<string> ResponsiblePersons(AgentDocument agent)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        var registrant = string.IsNullOrEmpty(agent.RegisteredByPerson) ? agent.RegisteredBy : agent.RegisteredByPerson;
+        return !string.IsNullOrEmpty(agent.CeilingSetByPerson) && !Admins.Persons.Same(agent.CeilingSetByPerson, registrant) ? [registrant, agent.CeilingSetByPerson] : [registrant];
+    }
 
     public static IReadOnlyList<AuthorizationDetail> Ceiling(AgentDocument agent) =>
         JsonSerializer.Deserialize(agent.CeilingJson, CredentialJsonContext.Default.ListAuthorizationDetail) ?? [];

@@ -8,4 +8,5 @@ internal sealed record ApprovalRequestedDetails(
     IReadOnlyList<AuthorizationDetail> AuthorizationDetails,
     long LifetimeSeconds,
     IReadOnlyList<string> Reasons,
-    long ExpiresAt);
+    long ExpiresAt,
+    int RequiredApprovals);

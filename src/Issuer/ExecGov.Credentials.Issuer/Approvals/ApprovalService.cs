@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
@@ -12,11 +13,12 @@ using Microsoft.Extensions.Options;
 namespace ExecGov.Credentials.Issuer.Approvals;
 
 /// <summary>
-/// Consequential requests and their human decisions. An approver other than the requester approves or
-/// denies while the request is pending and unexpired; the requester then collects the credential once, signed
+/// Consequential requests and their human decisions. Approvers who are other persons than the requester (and
+/// than those responsible for the agent) approve or deny while the request is pending and unexpired, as many
+/// distinct persons as the policy requires; the requester then collects the credential once, signed
 /// with the approver as authoriser. Expiry is read from the clock, so a request nobody decided simply lapses.
 /// </summary>
-internal sealed class ApprovalService(IssuerStore store, AuditLog audit, CredentialIssuer issuer, TimeProvider time, IOptions<IssuerOptions> options)
+internal sealed class ApprovalService(IssuerStore store, AuditLog audit, CredentialIssuer issuer, AdminClients clients, TimeProvider time, IOptions<IssuerOptions> options)
 {
     private const int MaxListed = 1000;
 
@@ -45,7 +47,13 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
             : ToView(approval, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
-    /// <summary>Approves or denies a pending request; the requester cannot decide their own.</summary>
+    /// <summary>
+    /// Approves or denies a pending request. Four-eyes compares persons: the requester's person, the persons
+    /// responsible for the agent (its registrant and ceiling setter) or granted by the request (a new approver
+    /// client's person), and anyone who already approved it cannot decide it. One denial ends the request; it is
+    /// approved when <see cref="ApprovalDocument.RequiredApprovals"/> distinct persons approved it. An approved
+    /// admin-client request is applied at once (status <c>collected</c>).
+    /// </summary>
     public IssuerResult<ApprovalView> Decide(string id, bool approve, string? reason, Caller approver)
     {
         ArgumentNullException.ThrowIfNull(approver);
@@ -78,27 +86,70 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
                 return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalExpired, $"Approval request '{id}' expired at {DateTimeOffset.FromUnixTimeMilliseconds(approval.ExpiresAt):O}.");
             }
 
-            // Four eyes: whoever asked cannot also say yes (or no) to it.
-            if (string.Equals(approval.RequestedBy, approver.Subject, StringComparison.Ordinal))
+            // Four eyes, by person: whoever asked cannot also say yes (or no) to it, under any of their clients.
+            if (Persons.Same(RequesterPerson(approval), approver.Person) || string.Equals(approval.RequestedBy, approver.Subject, StringComparison.Ordinal))
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.SelfApprovalForbidden, $"'{approver.Subject}' requested '{id}' and cannot decide it.");
+                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.SelfApprovalForbidden, $"'{approver.Subject}' (person '{approver.Person}') requested '{id}' and cannot decide it.");
             }
 
-            approval.Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Denied;
-            approval.DecidedBy = approver.Subject;
-            approval.DecidedByName = approver.Name;
-            approval.DecidedAt = now.ToUnixTimeMilliseconds();
-            approval.DecisionReason = reason;
+            if ((approval.ExcludedPersons ?? []).FirstOrDefault(p => Persons.Same(p, approver.Person)) is not null)
+            {
+                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, approval.Kind == ApprovalDocument.AdminClientKind
+                    ? $"Person '{approver.Person}' is the one '{id}' grants the approver role to and cannot decide it."
+                    : $"Person '{approver.Person}' registered agent '{approval.AgentId}' or set its ceiling and cannot decide its requests.");
+            }
+
+            if ((approval.Votes ??= []).Any(v => Persons.Same(v.Person, approver.Person)))
+            {
+                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, $"Person '{approver.Person}' already approved '{id}'; another person must add the next approval.");
+            }
+
             if (approve)
+            {
+                approval.Votes.Add(new ApprovalVoteDocument { Subject = approver.Subject, Person = approver.Person, Name = approver.Name, At = now.ToUnixTimeMilliseconds(), Reason = reason });
+            }
+
+            var required = Math.Max(1, approval.RequiredApprovals);
+            var complete = !approve || approval.Votes.Count >= required;
+            if (complete)
+            {
+                approval.Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Denied;
+                approval.DecidedBy = approver.Subject;
+                approval.DecidedByName = approver.Name;
+                approval.DecidedAt = now.ToUnixTimeMilliseconds();
+                approval.DecisionReason = reason;
+            }
+
+            if (complete && approve)
             {
                 // The collection window starts at the decision, so a late approval can still be collected.
                 approval.ExpiresAt = (now + options.Value.ApprovalTimeToLive).ToUnixTimeMilliseconds();
             }
 
             store.Approvals.Update(approval);
-            audit.Append(new AuditEntry(approve ? AuditEventKinds.ApprovalGranted : AuditEventKinds.ApprovalDenied, approver.Subject, approval.AgentId,
+            var kind = !approve ? AuditEventKinds.ApprovalDenied : complete ? AuditEventKinds.ApprovalGranted : AuditEventKinds.ApprovalVoted;
+            audit.Append(new AuditEntry(kind, approver.Subject, string.IsNullOrEmpty(approval.AgentId) ? null : approval.AgentId,
                 SessionId: approval.SessionId, ApprovalId: approval.Id,
-                Details: JsonSerializer.Serialize(new ApprovalDecidedDetails(approval.RequestedBy, reason, approver.Name), IssuerJsonContext.Default.ApprovalDecidedDetails)));
+                Details: JsonSerializer.Serialize(new ApprovalDecidedDetails(approval.RequestedBy, reason, approver.Name, approver.Person, approval.Votes.Count, required), IssuerJsonContext.Default.ApprovalDecidedDetails)));
+
+            if (complete && approve && approval.Kind == ApprovalDocument.AdminClientKind)
+            {
+                var pending = JsonSerializer.Deserialize(approval.AdminClientJson ?? "null", IssuerJsonContext.Default.PendingAdminClient);
+                if (pending is null)
+                {
+                    return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.InternalError, $"Approval request '{id}' holds no admin-client change.");
+                }
+
+                var applied = clients.ApplyApprovedInTransaction(pending, approval.Id, approval.RequestedBy);
+                if (applied.Failed)
+                {
+                    return applied.Error;
+                }
+
+                approval.Status = ApprovalStatus.Collected;
+                store.Approvals.Update(approval);
+            }
+
             return ToView(approval, now.ToUnixTimeMilliseconds());
         });
     }
@@ -113,6 +164,11 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
         if (approval is null)
         {
             return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.");
+        }
+
+        if (approval.Kind == ApprovalDocument.AdminClientKind)
+        {
+            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotApproved, $"Approval request '{id}' is an admin-client change: it is applied when approved, there is nothing to collect.");
         }
 
         if (!string.Equals(approval.RequestedBy, requester, StringComparison.Ordinal))
@@ -178,10 +234,17 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
         _ => "collected",
     };
 
+    private static string RequesterPerson(ApprovalDocument approval) =>
+        string.IsNullOrEmpty(approval.RequestedByPerson) ? approval.RequestedBy : approval.RequestedByPerson;
+
     private static ApprovalView ToView(ApprovalDocument approval, long now) => new()
     {
         ApprovalId = approval.Id,
-        AgentId = approval.AgentId,
+        Kind = approval.Kind == ApprovalDocument.AdminClientKind ? ApprovalDocument.AdminClientKind : ApprovalDocument.CredentialKind,
+        AgentId = string.IsNullOrEmpty(approval.AgentId) ? null : approval.AgentId,
+        AdminClient = approval.AdminClientJson is { } json ? JsonSerializer.Deserialize(json, IssuerJsonContext.Default.PendingAdminClient) : null,
+        RequiredApprovals = Math.Max(1, approval.RequiredApprovals),
+        Approvals = (approval.Votes ?? []).Select(v => new ApprovalVoteView(v.Subject, v.Person, v.Name, DateTimeOffset.FromUnixTimeMilliseconds(v.At), v.Reason)).ToList(),
         Status = StatusName(approval, now),
         RequestedBy = approval.RequestedBy,
         RequestedAt = DateTimeOffset.FromUnixTimeMilliseconds(approval.CreatedAt),

@@ -8,7 +8,14 @@ internal sealed record ApprovalView
 {
     public required string ApprovalId { get; init; }
 
-    public required string AgentId { get; init; }
+    /// <summary><c>credential</c> or <c>admin_client</c> (a change granting the approver role).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The agent of a credential request; absent for an admin-client request.</summary>
+    public string? AgentId { get; init; }
+
+    /// <summary>For an admin-client request: the client change waiting for approval.</summary>
+    public Admins.PendingAdminClient? AdminClient { get; init; }
 
     /// <summary><c>pending</c>, <c>approved</c>, <c>denied</c>, <c>expired</c> or <c>collected</c>.</summary>
     public required string Status { get; init; }
@@ -29,6 +36,12 @@ internal sealed record ApprovalView
     public string? SessionId { get; init; }
 
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>How many approvers (distinct persons) must approve.</summary>
+    public required int RequiredApprovals { get; init; }
+
+    /// <summary>The approvals so far, in order: the progress towards <see cref="RequiredApprovals"/>.</summary>
+    public required IReadOnlyList<ApprovalVoteView> Approvals { get; init; }
 
     public string? DecidedBy { get; init; }
 

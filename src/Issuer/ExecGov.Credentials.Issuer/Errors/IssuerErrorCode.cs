@@ -98,4 +98,13 @@ public enum IssuerErrorCode
 
     /// <summary><c>internal_error</c>: an unexpected failure; nothing was changed.</summary>
     InternalError,
+
+    /// <summary>No admin client with that id.</summary>
+    AdminClientNotFound,
+
+    /// <summary>The roles break separation of duties (admin together with approver).</summary>
+    RolesConflict,
+
+    /// <summary>The approver registered the agent, set its ceiling, already approved, or is the person a new approver client is for.</summary>
+    ApproverNotIndependent,
 }

@@ -43,6 +43,9 @@ public static class IssuerErrors
         [IssuerErrorCode.AgentRevoked] = new("agent_revoked", 409, "The agent's credentials were revoked, which is final: it cannot be resumed. Decommission it and register a new agent with a new key."),
         [IssuerErrorCode.RevocationUnavailable] = new("revocation_unavailable", 503, "The revocation store could not commit; nothing was changed. Retry; the server log has the details."),
         [IssuerErrorCode.InvalidClientKey] = new("invalid_client_key", 400, "The admin client key must be a public Ed25519 JWK (kty OKP, crv Ed25519, 32-byte x) without a private member."),
+        [IssuerErrorCode.AdminClientNotFound] = new("admin_client_not_found", 404, "No admin client with that id exists. List them with GET /v1/admin-clients."),
+        [IssuerErrorCode.RolesConflict] = new("roles_conflict", 400, "One client may not hold both the admin and the approver role: create separate clients for separate people."),
+        [IssuerErrorCode.ApproverNotIndependent] = new("approver_not_independent", 403, "This approver is not independent of the request (registered the agent, set its ceiling, approved it already, or is the person it grants to). Another person must decide it."),
         [IssuerErrorCode.InternalError] = new("internal_error", 500, "An unexpected error occurred; nothing was changed. The server log has the details."),
     }.ToFrozenDictionary();
 

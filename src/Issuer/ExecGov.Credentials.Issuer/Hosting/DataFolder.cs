@@ -9,6 +9,9 @@ internal static class DataFolder
     public const string AdminTokenKeyFile = "admin-token-signing.pem";
     public const string BootstrapSecretFile = "bootstrap-admin.json";
 
+    /// <summary>The bootstrap approver's credentials, written once on the first start (mode 0600).</summary>
+    public const string BootstrapApproverSecretFile = "bootstrap-approver.json";
+
     public static string Ensure(string dataPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(dataPath);

@@ -11,6 +11,7 @@ using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
+using ExecGov.Credentials.Issuer.SignIn;
 
 namespace ExecGov.Credentials.Issuer.Hosting;
 
@@ -58,6 +59,11 @@ namespace ExecGov.Credentials.Issuer.Hosting;
 [JsonSerializable(typeof(AdminClientView))]
 [JsonSerializable(typeof(IReadOnlyList<AdminClientView>))]
 [JsonSerializable(typeof(AdminClientCreatedDetails))]
+[JsonSerializable(typeof(AdminClientChangedDetails))]
+[JsonSerializable(typeof(PendingAdminClient))]
+[JsonSerializable(typeof(ChangeRolesRequest))]
+[JsonSerializable(typeof(AdminClientStateRequest))]
+[JsonSerializable(typeof(FailuresSuppressedDetails))]
 [JsonSerializable(typeof(SignInDetails))]
 [JsonSerializable(typeof(BootstrapSecretFile))]
 [JsonSerializable(typeof(KeyView))]

@@ -62,8 +62,23 @@ public sealed class IssuerOptions
     /// <summary>The lifetime of embedded admin access tokens. Default 10 minutes; at most 1 hour.</summary>
     public TimeSpan AdminTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The client id of the admin created on first start. Default <c>bootstrap-admin</c>.</summary>
+    /// <summary>The client id of the admin created on first start (roles admin, responder, auditor). Default <c>bootstrap-admin</c>.</summary>
     public string BootstrapClientId { get; set; } = "bootstrap-admin";
+
+    /// <summary>The person the bootstrap admin acts for. Default <c>bootstrap-admin</c>; must differ from <see cref="BootstrapApproverPerson"/>.</summary>
+    public string BootstrapPerson { get; set; } = "bootstrap-admin";
+
+    /// <summary>The client id of the approver created on first start (role approver only). Default <c>bootstrap-approver</c>.</summary>
+    public string BootstrapApproverClientId { get; set; } = "bootstrap-approver";
+
+    /// <summary>The person the bootstrap approver acts for: someone other than the bootstrap admin. Default <c>bootstrap-approver</c>.</summary>
+    public string BootstrapApproverPerson { get; set; } = "bootstrap-approver";
+
+    /// <summary>
+    /// The window in which failures anyone can cause (failed sign-ins, failed agent assertions) are audited
+    /// once and then only counted. Default 1 minute; between 1 second and 1 hour.
+    /// </summary>
+    public TimeSpan AnonymousFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Whether every committed write is checkpointed to the data file before it is acknowledged, so an

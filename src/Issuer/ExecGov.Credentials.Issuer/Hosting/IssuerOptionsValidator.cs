@@ -50,9 +50,26 @@ internal sealed class IssuerOptionsValidator : IValidateOptions<IssuerOptions>
             failures.Add("Issuer:AdminTokenLifetime must be positive and at most 01:00:00.");
         }
 
-        if (!Identifiers.IsValid(options.BootstrapClientId))
+        if (!Identifiers.IsValid(options.BootstrapClientId) || Admins.Persons.IsReservedClientId(options.BootstrapClientId))
         {
-            failures.Add("Issuer:BootstrapClientId must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+            failures.Add("Issuer:BootstrapClientId must be 1-128 characters of letters, digits, '.', '_', ':' or '-', and not a reserved subject.");
+        }
+
+        if (!Identifiers.IsValid(options.BootstrapApproverClientId) || Admins.Persons.IsReservedClientId(options.BootstrapApproverClientId) ||
+            string.Equals(options.BootstrapApproverClientId, options.BootstrapClientId, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add("Issuer:BootstrapApproverClientId must be a valid client id other than Issuer:BootstrapClientId.");
+        }
+
+        if (!Admins.Persons.IsValid(options.BootstrapPerson) || !Admins.Persons.IsValid(options.BootstrapApproverPerson) ||
+            Admins.Persons.Same(options.BootstrapPerson, options.BootstrapApproverPerson))
+        {
+            failures.Add("Issuer:BootstrapPerson and Issuer:BootstrapApproverPerson must be two different people (compared case-insensitively): the bootstrap approver exists so that a second person approves.");
+        }
+
+        if (options.AnonymousFailureWindow < TimeSpan.FromSeconds(1) || options.AnonymousFailureWindow > TimeSpan.FromHours(1))
+        {
+            failures.Add("Issuer:AnonymousFailureWindow must be between 00:00:01 and 01:00:00.");
         }
 
         if (options.PublicBaseUri is { } publicBase &&

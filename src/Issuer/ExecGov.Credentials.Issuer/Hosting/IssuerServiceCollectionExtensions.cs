@@ -83,6 +83,7 @@ public static class IssuerServiceCollectionExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<AdminTokenKey>();
+        services.AddSingleton<AnonymousFailureLimiter>();
         services.AddSingleton<AdminClients>();
         services.AddSingleton<BootstrapAdmin>();
         services.AddSingleton<AgentRegistry>();
@@ -153,6 +154,7 @@ public static class IssuerServiceCollectionExtensions
                     RequireExpirationTime = true,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                jwt.Events = new JwtBearerEvents { OnTokenValidated = AdminTokenCheck.OnTokenValidatedAsync };
             });
 
         if (external.IsExternal)

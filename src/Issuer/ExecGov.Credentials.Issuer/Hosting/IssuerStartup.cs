@@ -40,5 +40,10 @@ internal sealed class IssuerStartup(IServiceProvider services, IOptions<IssuerOp
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The counts of failures audited only in aggregate are written before the store closes.
+        services.GetRequiredService<AnonymousFailureLimiter>().Flush();
+        return Task.CompletedTask;
+    }
 }

@@ -51,7 +51,7 @@ internal static class CredentialEndpoints
         var caller = Caller.From(context.User);
         var request = body.Value;
         var outcome = await issuer.RequestAsync(
-            new IssuanceCommand(request.AgentId, request.Audience, request.AuthorizationDetails, request.LifetimeSeconds, request.SessionId, caller.Subject, caller.Name, SelfService: false),
+            new IssuanceCommand(request.AgentId, request.Audience, request.AuthorizationDetails, request.LifetimeSeconds, request.SessionId, caller.Subject, caller.Name, caller.Person, SelfService: false),
             context.RequestAborted).ConfigureAwait(false);
         return Outcome(outcome);
     }

@@ -44,10 +44,10 @@ internal sealed class CredentialIssuer(
         }
 
         var (agent, lifetime) = checkedRequest.Value;
-        var reasons = risk.ConsequentialReasons(command.AuthorizationDetails);
-        if (reasons.Count > 0)
+        var assessment = risk.Assess(command.AuthorizationDetails, lifetime);
+        if (assessment.IsConsequential)
         {
-            var pending = FileForApproval(command, lifetime, reasons);
+            var pending = FileForApproval(command, agent, lifetime, assessment);
             return pending.Failed ? pending.Error : new IssuanceOutcome(null, pending.Value);
         }
 
@@ -261,8 +261,9 @@ internal sealed class CredentialIssuer(
         };
     }
 
-    private IssuerResult<PendingApprovalView> FileForApproval(IssuanceCommand command, long lifetime, IReadOnlyList<string> reasons)
+    private IssuerResult<PendingApprovalView> FileForApproval(IssuanceCommand command, AgentDocument agent, long lifetime, RiskAssessment assessment)
     {
+        var reasons = assessment.Reasons;
         var now = time.GetUtcNow();
         var expires = now + _options.ApprovalTimeToLive;
         var approval = new ApprovalDocument
@@ -271,6 +272,9 @@ internal sealed class CredentialIssuer(
             AgentId = command.AgentId,
             RequestedBy = command.RequestedBy,
             RequestedByName = command.RequestedByName,
+            RequestedByPerson = command.RequestedByPerson,
+            ExcludedPersons = [.. AgentRegistry.ResponsiblePersons(agent)],
+            RequiredApprovals = assessment.RequiredApprovals,
             Audience = [.. command.Audience],
             AuthorizationDetailsJson = JsonSerializer.Serialize(command.AuthorizationDetails.ToList(), CredentialJsonContext.Default.ListAuthorizationDetail),
             LifetimeSeconds = lifetime,
@@ -290,9 +294,9 @@ internal sealed class CredentialIssuer(
 
             store.Approvals.Insert(approval);
             audit.Append(new AuditEntry(AuditEventKinds.ApprovalRequested, command.RequestedBy, command.AgentId, SessionId: command.SessionId, ApprovalId: approval.Id,
-                Details: JsonSerializer.Serialize(new ApprovalRequestedDetails(command.Audience, command.AuthorizationDetails, lifetime, reasons, expires.ToUnixTimeSeconds()),
+                Details: JsonSerializer.Serialize(new ApprovalRequestedDetails(command.Audience, command.AuthorizationDetails, lifetime, reasons, expires.ToUnixTimeSeconds(), assessment.RequiredApprovals),
                     IssuerJsonContext.Default.ApprovalRequestedDetails)));
-            return new PendingApprovalView { ApprovalId = approval.Id, Status = "pending", ExpiresAt = expires, Reasons = reasons };
+            return new PendingApprovalView { ApprovalId = approval.Id, Status = "pending", ExpiresAt = expires, Reasons = reasons, RequiredApprovals = approval.RequiredApprovals };
         });
     }
 }

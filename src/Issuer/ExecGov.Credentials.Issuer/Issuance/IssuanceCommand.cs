@@ -10,6 +10,7 @@ namespace ExecGov.Credentials.Issuer.Issuance;
 /// <param name="SessionId">The session it belongs to; null for a new one.</param>
 /// <param name="RequestedBy">The requester's subject: an admin subject, or <c>agent:{id}</c>.</param>
 /// <param name="RequestedByName">The requester's display name, if known.</param>
+/// <param name="RequestedByPerson">The requester's person (four-eyes compares it): an admin client's person, or <c>agent:{id}</c>.</param>
 /// <param name="SelfService">True when the agent asked for itself (low-risk grants then fall under its standing grant).</param>
 internal sealed record IssuanceCommand(
     string AgentId,
@@ -19,4 +20,5 @@ internal sealed record IssuanceCommand(
     string? SessionId,
     string RequestedBy,
     string? RequestedByName,
+    string RequestedByPerson,
     bool SelfService);

@@ -12,4 +12,7 @@ internal sealed record PendingApprovalView
 
     /// <summary>Why the request needs approval.</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary>How many approvers (distinct persons) must approve.</summary>
+    public int RequiredApprovals { get; init; } = 1;
 }

@@ -156,17 +156,19 @@ internal static class ScopeCeiling
 
     private static bool WindowWithin(TimeWindow outer, TimeWindow inner)
     {
-        // Compare as minute ranges on a 48-hour line so windows that wrap past midnight work too.
-        static (int Start, int End) Span(TimeWindow w)
+        // Compare as exact time ranges (ticks, so to the second and below) on a 48-hour line so windows that
+        // wrap past midnight work too: 09:00:30 must not pass as within a window opening at 09:00:45.
+        const long Day = TimeSpan.TicksPerDay;
+        static (long Start, long End) Span(TimeWindow w)
         {
-            var start = (w.Start.Hour * 60) + w.Start.Minute;
-            var end = (w.End.Hour * 60) + w.End.Minute;
-            return (start, end <= start ? end + 1440 : end);
+            var start = w.Start.Ticks;
+            var end = w.End.Ticks;
+            return (start, end <= start ? end + Day : end);
         }
 
         var (outerStart, outerEnd) = Span(outer);
         var (innerStart, innerEnd) = Span(inner);
         return (innerStart >= outerStart && innerEnd <= outerEnd) ||
-            (innerStart + 1440 >= outerStart && innerEnd + 1440 <= outerEnd);
+            (innerStart + Day >= outerStart && innerEnd + Day <= outerEnd);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Hosting;
@@ -11,7 +12,8 @@ namespace ExecGov.Credentials.Issuer.Revocations;
 /// The issuer's side of a committed revocation act, in one transaction of the issuer store: a
 /// <c>revocation_recorded</c> audit record (responder, reason, time, counts) naming the credential, session or
 /// agent it covers, and for an agent-scope act the agent's state in the registry (revoke and suspend suspend it,
-/// unsuspend resumes it unless it was revoked) with an <c>agent_suspended</c>/<c>agent_resumed</c> record.
+/// unsuspend resumes it unless it was revoked) with an <c>agent_suspended</c>/<c>agent_resumed</c> record; for an
+/// authoriser revocation, the person's admin clients are disabled (<c>admin_client_disabled</c>).
 /// </summary>
 /// <remarks>
 /// Crash consistency (docs/revocation.md, "Two stores"): an act is committed to the revocation store first and
@@ -20,7 +22,7 @@ namespace ExecGov.Credentials.Issuer.Revocations;
 /// the two commits leaves the act pending, never lost, and a second delivery changes nothing. Agent state follows
 /// the act order, not the delivery order (<see cref="AgentDocument.StateActId"/>).
 /// </remarks>
-internal sealed class RevocationActRecorder(IssuerStore store, AuditLog audit, TimeProvider time) : IRevocationAuditSink
+internal sealed class RevocationActRecorder(IssuerStore store, AuditLog audit, AdminClients clients, TimeProvider time) : IRevocationAuditSink
 {
     /// <inheritdoc />
     public ValueTask RecordAsync(RevocationAuditRecord record, CancellationToken cancellationToken)
@@ -44,6 +46,13 @@ internal sealed class RevocationActRecorder(IssuerStore store, AuditLog audit, T
             if (request.Scope == RevocationScope.Agent)
             {
                 ApplyToAgent(record);
+            }
+
+            if (request.Scope == RevocationScope.Authoriser && request.Action == RevocationAction.Revoke)
+            {
+                // A revoked authoriser is contained, not only their credentials: every admin client of that
+                // person is disabled in the same commit, and clients they created are refused with them.
+                clients.DisablePersonInTransaction(request.Target, request.Responder, $"authoriser revoked: {request.Reason}");
             }
 
             var entry = audit.Append(new AuditEntry(AuditEventKinds.RevocationRecorded, request.Responder,

@@ -41,7 +41,7 @@ internal static class AgentApiEndpoints
 
         var request = body.Value;
         var outcome = await issuer.RequestAsync(
-            new IssuanceCommand(agent.Value.Id, request.Audience, request.AuthorizationDetails, request.LifetimeSeconds, request.SessionId, "agent:" + agent.Value.Id, agent.Value.DisplayName, SelfService: true),
+            new IssuanceCommand(agent.Value.Id, request.Audience, request.AuthorizationDetails, request.LifetimeSeconds, request.SessionId, "agent:" + agent.Value.Id, agent.Value.DisplayName, "agent:" + agent.Value.Id, SelfService: true),
             context.RequestAborted).ConfigureAwait(false);
         return CredentialEndpoints.Outcome(outcome);
     }

@@ -5,6 +5,7 @@ using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
+using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ namespace ExecGov.Credentials.Issuer.SelfService;
 /// even across a restart. Failures are audited and all answer the same <c>invalid_assertion</c> to the caller,
 /// except a replay.
 /// </summary>
-internal sealed class AgentAuthenticator(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options, ILogger<AgentAuthenticator> logger)
+internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimiter failures, TimeProvider time, IOptions<IssuerOptions> options, ILogger<AgentAuthenticator> logger)
 {
     public const string Scheme = "ExecGov-Assertion";
 
@@ -89,11 +90,9 @@ internal sealed class AgentAuthenticator(IssuerStore store, AuditLog audit, Time
         return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.InvalidAssertion, detail);
     }
 
+    // Unauthenticated: anyone can cause these, so they are audited at a bounded rate.
     private void Audit(string? agentId, string reason) =>
-        store.Write<bool>(() =>
-        {
-            audit.Append(new AuditEntry(AuditEventKinds.AgentAuthenticationFailed, agentId is null ? "anonymous" : "agent:" + agentId, agentId,
-                Details: JsonSerializer.Serialize(new AgentAuthenticationFailedDetails(reason), IssuerJsonContext.Default.AgentAuthenticationFailedDetails)));
-            return true;
-        });
+        failures.Record(AuditEventKinds.AgentAuthenticationFailed,
+            JsonSerializer.Serialize(new AgentAuthenticationFailedDetails(reason), IssuerJsonContext.Default.AgentAuthenticationFailedDetails),
+            agentId is null ? "anonymous" : "agent:" + agentId, agentId);
 }

@@ -29,6 +29,9 @@ internal sealed class ExternalClaimsMapping(IOptions<AdminAuthenticationOptions>
         if (principal.FindFirst(settings.SubjectClaimType)?.Value is { Length: > 0 } subject)
         {
             identity.AddClaim(new Claim(AdminClaimTypes.Subject, subject));
+
+            // The documented mapping of an external account to a person: oidc:{authority}#{sub}.
+            identity.AddClaim(new Claim(AdminClaimTypes.Person, Persons.External(settings.Authority!, subject)));
         }
 
         if (principal.FindFirst(settings.NameClaimType)?.Value is { Length: > 0 } name)

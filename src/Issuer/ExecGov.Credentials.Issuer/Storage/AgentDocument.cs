@@ -27,6 +27,12 @@ internal sealed class AgentDocument
 
     public string? RegisteredByName { get; set; }
 
+    /// <summary>The person of the registering admin; empty in older records, where <see cref="RegisteredBy"/> stands for it.</summary>
+    public string RegisteredByPerson { get; set; } = string.Empty;
+
+    /// <summary>The person who last set the scope ceiling (today: the registrant); neither may approve this agent's requests.</summary>
+    public string CeilingSetByPerson { get; set; } = string.Empty;
+
     public long RegisteredAt { get; set; }
 
     /// <summary>The standing grant under which low-risk self-service credentials are issued; its approver is the registering admin.</summary>
