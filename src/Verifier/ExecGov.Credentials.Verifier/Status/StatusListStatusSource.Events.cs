@@ -1,4 +1,6 @@
 using ExecGov.Credentials.Status;
+using ExecGov.Credentials.Verifier.Keys;
+using ExecGov.Credentials.Verifier.Logging;
 using ExecGov.Credentials.Verifier.Status.Events;
 
 namespace ExecGov.Credentials.Verifier.Status;
@@ -119,6 +121,18 @@ public sealed partial class StatusListStatusSource
 
             StartFetch(state, entry, rateLimited: true);
         }
+    }
+
+    /// <summary>
+    /// <c>key_withdrawn</c>: the key source drops the key at once (it stays dropped for the life of the process), so
+    /// credentials and status list tokens it signed are refused (<c>unknown_key</c>) without waiting for the next JWKS
+    /// refresh.
+    /// </summary>
+    internal void OnKeyWithdrawn(IssuerStatusState state, KeyWithdrawnEvent withdrawn)
+    {
+        state.Heard(_time.GetUtcNow());
+        var applied = _keys is IKeyWithdrawal keys && keys.Withdraw(state.Issuer, withdrawn.KeyId);
+        LogKeyWithdrawn(_logger, state.Issuer, LogText.Escape(withdrawn.KeyId), applied);
     }
 
     /// <summary>Any message on the stream: the issuer is there.</summary>
