@@ -7,6 +7,7 @@ using ExecGov.Credentials.Verifier.Status;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -86,7 +87,11 @@ public sealed partial class CredentialVerifier
             decision = Deny(ReasonCode.VerifierError, request, now);
         }
 
-        LogDecision(_logger, decision.DecisionId, decision.Reason.ToWireString(), request.Action, decision.AgentId, decision.CredentialId, decision.Authoriser?.Subject);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // The action comes from the caller; the rest from a token that may not have verified: escaped (no CR/LF/ESC).
+            LogDecision(_logger, decision.DecisionId, decision.Reason.ToWireString(), LogText.Escape(request.Action), LogText.Escape(decision.AgentId), LogText.Escape(decision.CredentialId), LogText.Escape(decision.Authoriser?.Subject));
+        }
         return decision;
     }
 
