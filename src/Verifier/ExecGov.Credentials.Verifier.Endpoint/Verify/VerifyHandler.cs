@@ -29,6 +29,14 @@ internal static partial class VerifyHandler
             return Results.Json(VerifyProblem.From(error), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, error.Status);
         }
 
+        // The caller names the audience only to pick among those this verifier is configured for, never another one.
+        if (input!.Audience is { } named && !IsAllowedAudience(named, endpointOptions.Value, verifierOptions.Value))
+        {
+            var refused = VerifyError.Invalid("audience", "audience is not one this verifier checks; omit it to use the configured audience, or add it to Endpoint:AllowedAudiences.");
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), refused.Code, refused.Field);
+            return Results.Json(VerifyProblem.From(refused), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, refused.Status);
+        }
+
         var request = new ActionRequest
         {
             Action = input!.Action,
@@ -42,6 +50,24 @@ internal static partial class VerifyHandler
         recorder.Record(decision, input.Audience ?? verifierOptions.Value.Audience);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Json(VerifyResponse.From(decision), EndpointJsonContext.Default.VerifyResponse);
+    }
+
+    private static bool IsAllowedAudience(string audience, VerifierEndpointOptions endpoint, CredentialVerifierOptions verifier)
+    {
+        if (string.Equals(audience, verifier.Audience, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var allowed in endpoint.AllowedAudiences)
+        {
+            if (string.Equals(audience, allowed, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Refused a /v1/verify request before verification: {Code} (field {Field})")]
