@@ -140,14 +140,22 @@ public sealed partial class CredentialVerifier
             reasonAfterSignature = ScopeEvaluator.Evaluate(claims.AuthorizationDetails, request, audience!, now);
         }
 
+        var pending = default(PendingProof);
         if (reasonAfterSignature == ReasonCode.Allowed && (request.ProofRequired || !string.IsNullOrEmpty(presentation.Proof)))
         {
-            reasonAfterSignature = CheckProof(presentation.Proof, verified, request, now);
+            reasonAfterSignature = CheckProof(presentation.Proof, verified, request, now, out pending);
         }
 
         if (reasonAfterSignature == ReasonCode.Allowed)
         {
             reasonAfterSignature = await CheckStatusAsync(claims, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Last: only a presentation that passed every other check takes replay memory (a revoked credential's
+        // proofs, or an out-of-scope one's, would otherwise let one holder fill it for everyone).
+        if (reasonAfterSignature == ReasonCode.Allowed && pending.IsSet)
+        {
+            reasonAfterSignature = RecordProof(pending);
         }
 
         return Decide(reasonAfterSignature, claims, request, now);
