@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Verifier.Http;
 using ExecGov.Credentials.Verifier.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -182,15 +183,22 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource, IKeyWithdraw
             var uri = issuer.JwksUri ?? (issuer.MetadataUri is null ? null : (await _metadata.GetAsync(issuer.Issuer, cancellationToken).ConfigureAwait(false))?.JwksUri);
             if (uri is not null && _http is not null)
             {
+                // Exactly 200: a redirect is a failure, never followed (the named client does not follow them either), so
+                // the keys can only come from the URL configured or named by the issuer's own metadata.
                 using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxJwksBytes)
+                if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 {
                     LogJwksFetchFailed(_logger, issuer.Issuer, $"HTTP {(int)response.StatusCode}");
                     return null;
                 }
 
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                return body.Length > MaxJwksBytes ? null : body;
+                var body = await BoundedContent.ReadAsync(response.Content, MaxJwksBytes, cancellationToken).ConfigureAwait(false);
+                if (body is null)
+                {
+                    LogJwksFetchFailed(_logger, issuer.Issuer, $"larger than {MaxJwksBytes} bytes");
+                }
+
+                return body;
             }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or UnauthorizedAccessException or TaskCanceledException)
