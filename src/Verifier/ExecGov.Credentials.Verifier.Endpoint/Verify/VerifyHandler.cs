@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
+using ExecGov.Credentials.Verifier.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
@@ -25,7 +26,8 @@ internal static partial class VerifyHandler
         var (input, error) = await VerifyRequestReader.ReadAsync(context.Request, endpointOptions.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
-            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field);
+            // An unknown member's name comes from the caller: escaped like any request text.
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field is null ? null : LogText.Escape(error.Field));
             return Results.Json(VerifyProblem.From(error), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, error.Status);
         }
 
