@@ -15,7 +15,7 @@ internal static class ReplayMemory
 {
     public static void Run(int proofs)
     {
-        var cache = new MemoryProofReplayCache(Options.Create(new CredentialVerifierOptions { MaxRememberedProofs = proofs }), TimeProvider.System);
+        var cache = new MemoryProofReplayCache(Options.Create(new CredentialVerifierOptions { MaxRememberedProofs = proofs, MaxRememberedProofsPerHolder = proofs }), TimeProvider.System);
 
         // Proof ids as agents make them (ProofWriter: a GUID in "N" form), all of one agent key, all still live.
         const string thumbprint = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";

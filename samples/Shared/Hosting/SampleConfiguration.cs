@@ -25,6 +25,9 @@ public static class SampleConfiguration
     public static Dictionary<string, string?> Defaults(string url, string audience, string instanceName) => new(StringComparer.OrdinalIgnoreCase)
     {
         ["Urls"] = url,
+
+        // The origin proofs must name (htu); required outside Development. Change it with Urls, or to the public URL behind a proxy.
+        ["Enforcement:PublicOrigin"] = url,
         ["Verifier:Audience"] = audience,
         ["Verifier:Issuers:0:Issuer"] = DefaultIssuer,
         ["Verifier:Issuers:0:MetadataUri"] = DefaultIssuer + "/.well-known/execgov-issuer",

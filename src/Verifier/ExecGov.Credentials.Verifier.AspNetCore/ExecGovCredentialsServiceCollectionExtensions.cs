@@ -5,6 +5,7 @@ using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ public static class ExecGovCredentialsServiceCollectionExtensions
     /// handler behind <c>RequireAction</c>/<see cref="RequireActionAttribute"/>, and the <see cref="ActionEnforcer"/>.
     /// The verifier itself comes from <c>AddCredentialVerifier</c> and an <c>ICredentialStatusSource</c> registration.
     /// Do not make this the default authenticate scheme of an app that authenticates before routing: the decision
-    /// needs the endpoint.
+    /// needs the endpoint. An endpoint that requires an action and also allows anonymous access (which would skip the
+    /// decision) stops the app from starting, with a message naming it.
     /// </summary>
     public static AuthenticationBuilder AddExecGovCredentials(this AuthenticationBuilder builder, Action<ActionEnforcementOptions>? configure = null)
     {
@@ -26,6 +28,7 @@ public static class ExecGovCredentialsServiceCollectionExtensions
         builder.Services.AddExecGovEnforcement(configure);
         builder.Services.AddAuthorization();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, ExecGovActionAuthorizationHandler>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, AnonymousActionCheck>());
         return builder.AddScheme<ExecGovCredentialOptions, ExecGovCredentialHandler>(
             ExecGovCredentialDefaults.AuthenticationScheme, displayName: "ExecGov credential (DPoP)", configureOptions: null);
     }

@@ -15,6 +15,15 @@ internal sealed class VerifierEndpointOptionsValidator(IHostEnvironment environm
             failures.Add("Endpoint:MaxRequestBytes must be between 1024 and 262144.");
         }
 
+        foreach (var audience in options.AllowedAudiences)
+        {
+            if (string.IsNullOrEmpty(audience) || audience.Length > 128 || audience.Any(char.IsControl))
+            {
+                failures.Add("Endpoint:AllowedAudiences entries must be 1 to 128 characters without control characters.");
+                break;
+            }
+        }
+
         if (!Enum.IsDefined(options.StatusSource))
         {
             failures.Add("Endpoint:StatusSource must be StatusList or InMemory.");

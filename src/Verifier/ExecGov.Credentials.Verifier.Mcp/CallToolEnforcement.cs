@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier.Mcp;
 
@@ -40,7 +41,7 @@ internal static partial class CallToolEnforcement
         if (http is null)
         {
             // Not inside an HTTP request (stdio, or a detached task): there is no credential to check.
-            LogNoHttpContext(logger, Shorten(tool));
+            LogNoHttpContext(logger, LogText.Escape(Shorten(tool)));
             return enforcer.Deny(null, ReasonCode.ProofMissing, ToolAction(tool), resource: null);
         }
 
@@ -59,7 +60,7 @@ internal static partial class CallToolEnforcement
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogMappingFault(logger, Shorten(tool), ex.GetType().Name);
+            LogMappingFault(logger, LogText.Escape(Shorten(tool)), ex.GetType().Name);
             return enforcer.Deny(http, ReasonCode.VerifierError, mapping.Action, resource: null);
         }
 

@@ -46,6 +46,13 @@ internal static class CompactJws
         where T : class =>
         TryDecode(segment, typeInfo, static (ReadOnlySpan<byte> json, JsonTypeInfo<T> info, out T? result) =>
         {
+            // Duplicates anywhere, not only of the members the type maps (docs/credential-format.md).
+            if (!UniqueMembers.Check(json))
+            {
+                result = null;
+                return false;
+            }
+
             try
             {
                 result = JsonSerializer.Deserialize(json, info);

@@ -62,7 +62,7 @@ internal static partial class CredentialClaimsReader
             return seen.First(5) && TryReadOptionalString(ref reader, Unique, out state.Nonce);
         }
 
-        return reader.TrySkip();
+        return seen.Unknown(ref reader, name);
     }
 
     /// <summary>The proof's members as read so far.</summary>

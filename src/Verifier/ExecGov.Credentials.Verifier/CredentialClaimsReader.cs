@@ -206,7 +206,7 @@ internal static partial class CredentialClaimsReader
             return seen.First(11) && TryReadStatus(ref reader, out state.Status);
         }
 
-        return reader.TrySkip();
+        return seen.Unknown(ref reader, name);
     }
 
     private static bool TryReadConfirmation(ref Utf8JsonReader reader, out Confirmation? confirmation)
@@ -216,7 +216,7 @@ internal static partial class CredentialClaimsReader
             ref reader,
             ref thumbprint,
             static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref string? jkt, ref Members seen) =>
-                n.SequenceEqual("jkt"u8) ? seen.First(0) && TryReadString(ref r, Shared, out jkt) : r.TrySkip(),
+                n.SequenceEqual("jkt"u8) ? seen.First(0) && TryReadString(ref r, Shared, out jkt) : seen.Unknown(ref r, n),
             required: 0b1,
             nullable: false,
             out _);
@@ -254,7 +254,7 @@ internal static partial class CredentialClaimsReader
             return seen.First(3) && TryReadInt64(ref reader, out state.ApprovedAt);
         }
 
-        return reader.TrySkip();
+        return seen.Unknown(ref reader, name);
     }
 
     private static bool TryReadStatus(ref Utf8JsonReader reader, out StatusClaim? status)
@@ -264,7 +264,7 @@ internal static partial class CredentialClaimsReader
             ref reader,
             ref list,
             static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref StatusListReference? value, ref Members seen) =>
-                n.SequenceEqual("status_list"u8) ? seen.First(0) && TryReadStatusList(ref r, out value) : r.TrySkip(),
+                n.SequenceEqual("status_list"u8) ? seen.First(0) && TryReadStatusList(ref r, out value) : seen.Unknown(ref r, n),
             required: 0b1,
             nullable: true,
             out var isNull);
@@ -281,7 +281,7 @@ internal static partial class CredentialClaimsReader
             static (ref Utf8JsonReader r, scoped ReadOnlySpan<byte> n, ref StatusListState value, ref Members seen) =>
                 n.SequenceEqual("idx"u8) ? seen.First(0) && r.Read() && r.TokenType == JsonTokenType.Number && r.TryGetInt32(out value.Index)
                 : n.SequenceEqual("uri"u8) ? seen.First(1) && TryReadString(ref r, Shared, out value.Uri)
-                : r.TrySkip(),
+                : seen.Unknown(ref r, n),
             required: 0b11,
             nullable: false,
             out _);
@@ -341,7 +341,7 @@ internal static partial class CredentialClaimsReader
             return seen.First(4) && TryReadConstraints(ref reader, out state.Constraints);
         }
 
-        return reader.TrySkip();
+        return seen.Unknown(ref reader, name);
     }
 
     private static bool TryReadConstraints(ref Utf8JsonReader reader, out ActionConstraints? constraints)
@@ -379,11 +379,18 @@ internal static partial class CredentialClaimsReader
                 return false;
             }
 
+            // The generated contract refuses repeats only of the members it maps: checked on a copy of the reader first.
+            var check = reader;
+            if (!UniqueMembers.SkipValue(ref check))
+            {
+                return false;
+            }
+
             state.TimeWindow = JsonSerializer.Deserialize(ref reader, CredentialJsonContext.Default.TimeWindow);
             return true;
         }
 
-        return reader.TrySkip();
+        return seen.Unknown(ref reader, name);
     }
 
     /// <summary>JWT <c>aud</c>: one non-empty string or a non-empty array of them (RFC 7519 §4.1.3).</summary>
@@ -513,6 +520,17 @@ internal static partial class CredentialClaimsReader
     private struct Members
     {
         private int _bits;
+        private HashSet<string>? _unknown;
+
+        /// <summary>
+        /// Skips a member the format does not know, refusing it when its name was already seen in this object or its
+        /// value repeats a member anywhere inside (a duplicate is <c>malformed</c>, known or not).
+        /// </summary>
+        public bool Unknown(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name)
+        {
+            _unknown ??= new HashSet<string>(StringComparer.Ordinal);
+            return _unknown.Add(Encoding.UTF8.GetString(name)) && reader.Read() && UniqueMembers.SkipValue(ref reader);
+        }
 
         /// <summary>Marks member <paramref name="index"/> as read; false if it already was.</summary>
         public bool First(int index)

@@ -13,8 +13,14 @@ public sealed partial class CredentialVerifier
 {
     private const int MaxProofIdLength = 128;
 
-    private ReasonCode CheckProof(string? proof, VerifiedCredential credential, ActionRequest request, DateTimeOffset now)
+    /// <summary>
+    /// Every check of the proof except replay: on success <paramref name="pending"/> is what
+    /// <see cref="RecordProof"/> remembers once the presentation passed everything else, status included, so a
+    /// proof that is denied for any other reason (a revoked credential's, say) takes no replay memory.
+    /// </summary>
+    private ReasonCode CheckProof(string? proof, VerifiedCredential credential, ActionRequest request, DateTimeOffset now, out PendingProof pending)
     {
+        pending = default;
         var claims = credential.Claims;
         if (string.IsNullOrEmpty(proof))
         {
@@ -55,9 +61,23 @@ public sealed partial class CredentialVerifier
         // checked above), not the one just read from the credential: the replay memory then keeps no per-credential
         // string alive, which the garbage collector would otherwise copy through its generations.
         var forgetAfter = DateTimeOffset.FromUnixTimeSeconds(proofClaims.IssuedAt + _proofLifetimeSeconds + (2 * _skewSeconds) + 1);
-        return _replay.TryRecord(agentKey.Thumbprint, proofClaims.Id, forgetAfter)
-            ? ReasonCode.Allowed
-            : ReasonCode.ProofReplayed;
+        pending = new PendingProof(agentKey.Thumbprint, proofClaims.Id, forgetAfter);
+        return ReasonCode.Allowed;
+    }
+
+    /// <summary>The last check: the proof is remembered (RFC 9449 §11.1), within its holder's share of the memory.</summary>
+    private ReasonCode RecordProof(in PendingProof pending) =>
+        _replay.Record(pending.Thumbprint!, pending.Id!, pending.ForgetAfter) switch
+        {
+            ProofRecordOutcome.Recorded => ReasonCode.Allowed,
+            ProofRecordOutcome.QuotaExceeded => ReasonCode.ProofQuotaExceeded,
+            _ => ReasonCode.ProofReplayed,
+        };
+
+    /// <summary>A checked proof waiting to be remembered.</summary>
+    private readonly record struct PendingProof(string? Thumbprint, string? Id, DateTimeOffset ForgetAfter)
+    {
+        public bool IsSet => Thumbprint is not null;
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using ExecGov.Credentials.Verifier.Status;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -86,7 +87,11 @@ public sealed partial class CredentialVerifier
             decision = Deny(ReasonCode.VerifierError, request, now);
         }
 
-        LogDecision(_logger, decision.DecisionId, decision.Reason.ToWireString(), request.Action, decision.AgentId, decision.CredentialId, decision.Authoriser?.Subject);
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            // The action comes from the caller; the rest from a token that may not have verified: escaped (no CR/LF/ESC).
+            LogDecision(_logger, decision.DecisionId, decision.Reason.ToWireString(), LogText.Escape(request.Action), LogText.Escape(decision.AgentId), LogText.Escape(decision.CredentialId), LogText.Escape(decision.Authoriser?.Subject));
+        }
         return decision;
     }
 
@@ -135,14 +140,22 @@ public sealed partial class CredentialVerifier
             reasonAfterSignature = ScopeEvaluator.Evaluate(claims.AuthorizationDetails, request, audience!, now);
         }
 
+        var pending = default(PendingProof);
         if (reasonAfterSignature == ReasonCode.Allowed && (request.ProofRequired || !string.IsNullOrEmpty(presentation.Proof)))
         {
-            reasonAfterSignature = CheckProof(presentation.Proof, verified, request, now);
+            reasonAfterSignature = CheckProof(presentation.Proof, verified, request, now, out pending);
         }
 
         if (reasonAfterSignature == ReasonCode.Allowed)
         {
             reasonAfterSignature = await CheckStatusAsync(claims, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Last: only a presentation that passed every other check takes replay memory (a revoked credential's
+        // proofs, or an out-of-scope one's, would otherwise let one holder fill it for everyone).
+        if (reasonAfterSignature == ReasonCode.Allowed && pending.IsSet)
+        {
+            reasonAfterSignature = RecordProof(pending);
         }
 
         return Decide(reasonAfterSignature, claims, request, now);

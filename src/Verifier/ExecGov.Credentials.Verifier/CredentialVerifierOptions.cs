@@ -39,6 +39,14 @@ public sealed class CredentialVerifierOptions
     /// <summary>How many proof ids to remember for replay detection before refusing new proofs. Default 1,000,000.</summary>
     public int MaxRememberedProofs { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// How many proof ids one holder key (<c>cnf.jkt</c>) may have remembered at once; its next proof is denied
+    /// <c>proof_quota_exceeded</c> until some expire, so one holder cannot fill the replay memory and lock the others
+    /// out. Default 10,000 (about 80 requests a second per agent with the default proof lifetime and skew); at least
+    /// 1 and at most <see cref="MaxRememberedProofs"/>.
+    /// </summary>
+    public int MaxRememberedProofsPerHolder { get; set; } = 10_000;
+
     /// <summary>How often a JWKS is re-read even when every kid is known. Default 5 minutes.</summary>
     public TimeSpan JwksRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -67,6 +67,11 @@ public sealed class CredentialVerifierOptionsValidator : IValidateOptions<Creden
             failures.Add("VerifiedCredentialCacheSize must be 0 or more and MaxRememberedProofs at least 1000.");
         }
 
+        if (options.MaxRememberedProofsPerHolder < 1 || options.MaxRememberedProofsPerHolder > options.MaxRememberedProofs)
+        {
+            failures.Add("MaxRememberedProofsPerHolder must be at least 1 and at most MaxRememberedProofs.");
+        }
+
         if (options.JwksMinimumRefreshInterval < TimeSpan.FromSeconds(1) || options.JwksRefreshInterval < options.JwksMinimumRefreshInterval)
         {
             failures.Add("JwksMinimumRefreshInterval must be at least 1 s and JwksRefreshInterval at least that.");

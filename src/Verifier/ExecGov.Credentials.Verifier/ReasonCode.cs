@@ -68,4 +68,10 @@ public enum ReasonCode
 
     /// <summary><c>verifier_error</c>: an unexpected fault inside the verifier; always a deny.</summary>
     VerifierError,
+
+    /// <summary>
+    /// <c>proof_quota_exceeded</c>: the holder key already has <see cref="CredentialVerifierOptions.MaxRememberedProofsPerHolder"/>
+    /// live proofs remembered (or the whole replay memory is full), so this new proof is not accepted; other holders are unaffected.
+    /// </summary>
+    ProofQuotaExceeded,
 }

@@ -10,7 +10,7 @@ public static class ReasonCodes
         "allowed", "malformed", "too_large", "alg_not_allowed", "typ_mismatch", "crit_unsupported",
         "unknown_key", "signature_invalid", "issuer_untrusted", "audience_mismatch", "not_yet_valid",
         "expired", "scope_denied", "constraint_violated", "proof_missing", "proof_invalid",
-        "proof_replayed", "revoked", "suspended", "status_unavailable", "verifier_error",
+        "proof_replayed", "revoked", "suspended", "status_unavailable", "verifier_error", "proof_quota_exceeded",
     ];
 
     private static readonly string[] Advice =
@@ -36,6 +36,7 @@ public static class ReasonCodes
         "The credential is suspended pending investigation.",
         "The verifier has no fresh revocation status for this credential; check its connection to the issuer.",
         "The verifier failed unexpectedly; the request was denied. See the verifier's log.",
+        "This holder key has too many proofs in flight (or the verifier's replay memory is full); slow down and retry after the proof lifetime.",
     ];
 
     private static readonly FrozenDictionary<string, ReasonCode> Parsed =

@@ -12,7 +12,10 @@ namespace ExecGov.Credentials.Verifier;
 /// <summary>Registers the credential verifier with dependency injection.</summary>
 public static class VerifierServiceCollectionExtensions
 {
-    /// <summary>The named <see cref="HttpClient"/> used to fetch JWKS and status lists.</summary>
+    /// <summary>
+    /// The named <see cref="HttpClient"/> used to fetch issuer metadata and JWKS: 10 s timeout, no redirects (a 3xx is
+    /// a failed fetch, so keys never come from another origin than the one configured or named by the issuer).
+    /// </summary>
     public const string HttpClientName = "ExecGov.Credentials.Verifier";
 
     /// <summary>
@@ -28,7 +31,12 @@ public static class VerifierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<CredentialVerifierOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CredentialVerifierOptions>, CredentialVerifierOptionsValidator>());
-        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(HttpClientName, client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(10);
+                client.MaxResponseContentBufferSize = 1024 * 1024;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IProofReplayCache, MemoryProofReplayCache>();
         services.TryAddSingleton(sp => new IssuerMetadataClient(

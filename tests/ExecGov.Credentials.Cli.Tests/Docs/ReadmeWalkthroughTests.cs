@@ -63,6 +63,7 @@ public sealed partial class ReadmeWalkthroughTests
                         [
                             .. paymentsArguments.Select(a => Fill(a, data, issuer.Url, paymentsUrl)),
                             "--urls", $"http://127.0.0.1:{port}",
+                            $"--Enforcement:PublicOrigin=http://127.0.0.1:{port}",
                             $"--Verifier:Issuers:0:Issuer={issuer.Url}",
                             $"--Verifier:Issuers:0:MetadataUri={issuer.Url}/.well-known/execgov-issuer",
                             $"--DecisionShipping:IssuerUrl={issuer.Url}",

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ExecGov.Credentials.EndToEnd.Tests.Hosts;
 
 /// <summary>
-/// A sample (payments API or MCP tool server) built by its own Program.Build, on real Kestrel at 127.0.0.1:0,
+/// A sample (payments API or MCP tool server) built by its own Program.Build, on real Kestrel at 127.0.0.1 on a free port,
 /// configured the way an operator would: trusting the issuer through its metadata, shipping decisions with a
 /// <c>verifier</c>-role client.
 /// </summary>
@@ -37,9 +37,13 @@ internal sealed class SampleUnderTest : IAsyncDisposable
     public static async Task<SampleUnderTest> StartAsync(Func<string[], WebApplication> build, string ledgerPath, IssuerUnderTest issuer, string shippingClientId, string shippingSecret)
     {
         var contentRoot = new TempFolder("execgov-e2e-sample-");
+
+        // The sample runs as in production, where the origin proofs name is configured: so its port is chosen first.
+        var origin = $"http://127.0.0.1:{FreePort.Next()}";
         string[] args =
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", origin,
+            $"--Enforcement:PublicOrigin={origin}",
             $"--contentRoot={contentRoot.Path}",
             $"--Verifier:Issuers:0:Issuer={issuer.IssuerId}",
             $"--Verifier:Issuers:0:MetadataUri={issuer.MetadataUri}",

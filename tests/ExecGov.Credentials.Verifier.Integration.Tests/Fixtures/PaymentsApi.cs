@@ -54,7 +54,9 @@ internal sealed class PaymentsApi : IAsyncDisposable
         var logs = new CapturingLoggerProvider();
         var records = new RecordingSink();
         var handler = new HandlerCounter();
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development: the expected origin may come from the Host header (PublicOrigin is required elsewhere,
+        // PublicOriginTests covers that), so these hosts can listen on port 0.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddCredentialVerifier(o =>

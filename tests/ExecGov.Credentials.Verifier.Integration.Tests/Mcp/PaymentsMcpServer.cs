@@ -39,7 +39,9 @@ internal sealed class PaymentsMcpServer : IAsyncDisposable
     {
         var tools = new HandlerCounter();
         var records = new RecordingSink();
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development: the expected origin may come from the Host header (PublicOrigin is required elsewhere,
+        // PublicOriginTests covers that), so these hosts can listen on port 0.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddCredentialVerifier(o =>

@@ -379,6 +379,32 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("\"sub\":", "\"x-note\":1,\"x-note\":2,\"sub\":")]
+    [InlineData("\"sub\":", "\"x-note\":{\"a\":1,\"a\":2},\"sub\":")]
+    [InlineData("\"sub\":", "\"x-note\":[{\"a\":1},{\"b\":1,\"b\":1}],\"sub\":")]
+    [InlineData("\"max_amount\":", "\"x-note\":1,\"x-note\":1,\"max_amount\":")]
+    [InlineData("\"jkt\":", "\"x-note\":1,\"x\\u002dnote\":1,\"jkt\":")]
+    [InlineData("\"sub\":", "\"s\\u0075b\":\"agent-root\",\"sub\":")]
+    public async Task Duplicate_unknown_member_anywhere_in_the_payload_is_malformed_before_the_signature(string find, string replace)
+    {
+        var payload = Payload.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(Payload, payload);
+        using var forger = Ed25519SecurityKey.Generate();
+        Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(), payload, forger)));
+        Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(), payload)));
+    }
+
+    [Theory]
+    [InlineData(",\"x-note\":1,\"x-note\":2")]
+    [InlineData(",\"x-note\":{\"a\":1,\"a\":1}")]
+    [InlineData(",\"kid\":\"other\"")]
+    public async Task Duplicate_unknown_member_in_the_header_is_malformed_before_the_signature(string extra)
+    {
+        using var forger = Ed25519SecurityKey.Generate();
+        Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(extra: extra), Payload, forger)));
+    }
+
+    [Theory]
     [InlineData("\"exp\":", "\"exp\":\"tomorrow\",\"x\":")]
     [InlineData("\"aud\":", "\"aud\":42,\"x\":")]
     [InlineData("\"cnf\":", "\"cnf\":null,\"x\":")]

@@ -34,6 +34,59 @@ public sealed class ScopeEvaluatorTests : IDisposable
         Assert.Equal(expected, await ReasonAsync(request));
     }
 
+    [Theory]
+    [InlineData("500\u0000")]
+    [InlineData("500.0000000000000000000000000049")]
+    [InlineData("500.0000000000000000001")]
+    [InlineData(" 500")]
+    [InlineData("500 ")]
+    [InlineData("+500")]
+    [InlineData("500.")]
+    [InlineData(".5")]
+    [InlineData("5.0.0")]
+    [InlineData("1,000")]
+    [InlineData("0x1F4")]
+    [InlineData("5E2")]
+    [InlineData("\u0665\u0660\u0660")]
+    [InlineData("123456789012345678901")]
+    public async Task Amount_outside_the_grammar_or_not_exactly_within_the_maximum_violates_the_constraint(string amount)
+    {
+        var request = TestIssuer.Request() with { Context = new Dictionary<string, string> { ["amount"] = amount, ["currency"] = "EUR", ["destination"] = "DE89370400440532013000" } };
+        Assert.Equal(ReasonCode.ConstraintViolated, await ReasonAsync(request));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0500")]
+    [InlineData("499.999999999999999999")]
+    [InlineData("500.000000000000000000")]
+    public async Task Amount_in_the_grammar_at_or_below_the_maximum_is_allowed(string amount)
+    {
+        var request = TestIssuer.Request() with { Context = new Dictionary<string, string> { ["amount"] = amount, ["currency"] = "EUR", ["destination"] = "DE89370400440532013000" } };
+        Assert.Equal(ReasonCode.Allowed, await ReasonAsync(request));
+    }
+
+    [Theory]
+    [InlineData("invoice:7/../payroll:1")]
+    [InlineData("invoice:7/..")]
+    [InlineData("invoice:7/./x")]
+    [InlineData("invoice:7/%2e%2e/payroll")]
+    [InlineData("invoice:7/%2E./payroll")]
+    [InlineData("invoice:7\\..\\payroll")]
+    public async Task Resource_with_a_dot_segment_never_matches_a_prefix_scope(string resource)
+    {
+        Assert.Equal(ReasonCode.ScopeDenied, await ReasonAsync(TestIssuer.Request(resource: resource)));
+    }
+
+    [Theory]
+    [InlineData("invoice:7/v1.2")]
+    [InlineData("invoice:7/...")]
+    [InlineData("invoice:7/..x")]
+    public async Task Resource_with_dots_inside_a_segment_still_matches(string resource)
+    {
+        Assert.Equal(ReasonCode.Allowed, await ReasonAsync(TestIssuer.Request(resource: resource)));
+    }
+
     [Fact]
     public async Task Missing_context_value_for_a_constrained_action_violates_the_constraint()
     {

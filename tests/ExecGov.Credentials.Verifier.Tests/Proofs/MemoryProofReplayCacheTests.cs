@@ -79,6 +79,27 @@ public sealed class MemoryProofReplayCacheTests
         Assert.Equal(1, cache.Count);
     }
 
-    private MemoryProofReplayCache NewCache(int capacity = 1_000_000) =>
-        new(Options.Create(new CredentialVerifierOptions { MaxRememberedProofs = capacity }), _time);
+    [Fact]
+    public void Record_gives_each_holder_key_its_own_share_and_frees_it_as_proofs_expire()
+    {
+        var cache = NewCache(capacity: 1000, perHolder: 10);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(ProofRecordOutcome.Recorded, cache.Record(KeyA, $"p{i}", _time.GetUtcNow().AddSeconds(60)));
+        }
+
+        Assert.Equal(ProofRecordOutcome.QuotaExceeded, cache.Record(KeyA, "p10", _time.GetUtcNow().AddSeconds(60)));
+        Assert.Equal(ProofRecordOutcome.Recorded, cache.Record(KeyB, "p0", _time.GetUtcNow().AddSeconds(60)));
+        Assert.Equal(ProofRecordOutcome.Replayed, cache.Record(KeyB, "p0", _time.GetUtcNow().AddSeconds(60)));
+        Assert.Equal(10, cache.CountFor(KeyA));
+        Assert.Equal(1, cache.CountFor(KeyB));
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal(ProofRecordOutcome.Recorded, cache.Record(KeyA, "p10", _time.GetUtcNow().AddSeconds(60)));
+        Assert.Equal(1, cache.CountFor(KeyA));
+        Assert.Equal(0, cache.CountFor(KeyB));
+    }
+
+    private MemoryProofReplayCache NewCache(int capacity = 1_000_000, int perHolder = 10_000) =>
+        new(Options.Create(new CredentialVerifierOptions { MaxRememberedProofs = capacity, MaxRememberedProofsPerHolder = perHolder }), _time);
 }

@@ -16,6 +16,8 @@ internal static class Sse
 
     public static string Heartbeat(long lastId) => Event("heartbeat", $$"""{"last_id":{{lastId}},"at":1795000000}""");
 
+    public static string KeyWithdrawn(long id, string kid) => Event("key_withdrawn", $$"""{"kid":"{{kid}}"}""", id);
+
     public static string Reset(long lastId) => Event("reset", $$"""{"last_id":{{lastId}}}""");
 
     public static string Event(string type, string data, long? id = null)

@@ -95,13 +95,16 @@ public sealed class StatusEventTests : IDisposable
     }
 
     [Fact]
-    public async Task Hello_announcing_a_newer_version_refetches_and_an_equal_one_confirms()
+    public async Task Hello_announcing_a_newer_version_refetches_and_an_equal_one_neither_refetches_nor_makes_it_fresher()
     {
         await HoldList1AtVersion(2);
         _h.Time.Advance(TimeSpan.FromSeconds(50));
         await _h.StreamAsync(Sse.Hello(7, (List1, 2)));
-        _h.Time.Advance(TimeSpan.FromSeconds(50));
+        await _h.FetchesDone();
         Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(1));
+        Assert.Equal(1, _h.Server.Requests(List1));
+        _h.Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(1));
 
         _h.Publish(1, StatusHarness.List((1, StatusValue.Suspended)), version: 3);
         _h.State.LastEventId = null;
@@ -125,34 +128,62 @@ public sealed class StatusEventTests : IDisposable
     }
 
     [Fact]
-    public async Task Heartbeat_confirms_every_list_only_when_up_to_date()
+    public async Task Heartbeat_confirms_nothing_whether_or_not_it_is_up_to_date()
     {
         await HoldList1AtVersion(1);
         await _h.StreamAsync(Sse.Hello(20, (List1, 1)));
 
-        // A heartbeat naming event 21, which never arrived, confirms nothing.
         _h.Time.Advance(TimeSpan.FromSeconds(45));
         await _h.StreamAsync(Sse.Hello(20) + Sse.Heartbeat(21));
-        _h.Time.Advance(TimeSpan.FromSeconds(16));
-        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(0));
-
-        // An up-to-date heartbeat confirms again.
         await _h.StreamAsync(Sse.Hello(20) + Sse.Heartbeat(20));
-        Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
+        _h.Time.Advance(TimeSpan.FromSeconds(16));
+
+        // 61 s after the last signed list: stale, however many heartbeats said the stream is current.
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(0));
+        Assert.NotNull(_h.State.LastHeard);
     }
 
     [Fact]
-    public async Task Heartbeat_keeps_a_list_fresh_beyond_max_age_without_any_fetch()
+    public async Task Unsigned_stream_messages_never_keep_a_list_fresh_beyond_max_age_of_its_last_signed_fetch()
     {
         await HoldList1AtVersion(1);
         for (var i = 0; i < 5; i++)
         {
             _h.Time.Advance(TimeSpan.FromSeconds(30));
-            await _h.StreamAsync(Sse.Hello(0) + Sse.Heartbeat(0));
+            await _h.StreamAsync(Sse.Hello(0, (List1, 1)) + Sse.Heartbeat(0));
         }
 
-        Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
+        // Heartbeats and hellos every 30 s for 150 s, no fetch: the list is as old as its last verified token.
         Assert.Equal(1, _h.Server.Requests(List1));
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(0));
+    }
+
+    [Fact]
+    public async Task Applied_event_changes_the_list_without_making_it_fresher()
+    {
+        await HoldList1AtVersion(1);
+        _h.Time.Advance(TimeSpan.FromSeconds(50));
+        await _h.StreamAsync(Sse.Hello(0, (List1, 1)) + Sse.Status(1, List1, 2, 1, 5) + Sse.Heartbeat(1));
+        Assert.Equal(CredentialStatus.Revoked, await _h.StatusAsync(5));
+
+        _h.Time.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(CredentialStatus.Unavailable, await _h.StatusAsync(5));
+    }
+
+    [Fact]
+    public async Task With_the_stream_up_a_list_is_still_polled_within_half_the_maximum_age()
+    {
+        _h.Publish(1, StatusHarness.List(), version: 1, ttlSeconds: 3600);
+        Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
+        _h.State.StreamConnected = true;
+
+        _h.Time.Advance(_h.Options.MaxStatusAge / 2);
+        _h.Source.PollDue();
+        await _h.FetchesDone();
+
+        Assert.Equal(2, _h.Server.Requests(List1));
+        _h.Time.Advance(_h.Options.MaxStatusAge / 2 + TimeSpan.FromSeconds(1));
+        Assert.Equal(CredentialStatus.Valid, await _h.StatusAsync(0));
     }
 
     [Fact]

@@ -12,11 +12,11 @@ public sealed class StatusPollingTests : IDisposable
     [Fact]
     public async Task With_a_live_stream_each_list_is_polled_within_the_last_tick_before_ttl_and_not_earlier()
     {
-        _h.Publish(1, StatusHarness.List(), version: 1, ttlSeconds: 45);
+        _h.Publish(1, StatusHarness.List(), version: 1, ttlSeconds: 25);
         await _h.StatusAsync(0);
         _h.State.StreamConnected = true;
 
-        _h.Time.Advance(TimeSpan.FromSeconds(45) - StatusListBackgroundService.PollTick - TimeSpan.FromMilliseconds(1));
+        _h.Time.Advance(TimeSpan.FromSeconds(25) - StatusListBackgroundService.PollTick - TimeSpan.FromMilliseconds(1));
         _h.Source.PollDue();
         await _h.FetchesDone();
         Assert.Equal(1, _h.Server.Requests(List1));

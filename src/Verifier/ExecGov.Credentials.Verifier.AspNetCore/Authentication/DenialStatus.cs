@@ -30,6 +30,9 @@ internal static class DenialStatus
         ReasonCode.Revoked or ReasonCode.Suspended => (StatusCodes.Status403Forbidden, InvalidToken),
 
         ReasonCode.StatusUnavailable => (StatusCodes.Status503ServiceUnavailable, TemporarilyUnavailable),
+
+        // One holder with too many proofs in flight: RFC 6585 §4, slow down; other holders are unaffected.
+        ReasonCode.ProofQuotaExceeded => (StatusCodes.Status429TooManyRequests, TemporarilyUnavailable),
         ReasonCode.VerifierError => (StatusCodes.Status500InternalServerError, ServerError),
 
         // malformed, too_large, alg_not_allowed, typ_mismatch, crit_unsupported, unknown_key, signature_invalid,

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier.AspNetCore.Authentication;
 
@@ -119,7 +120,7 @@ public sealed partial class ExecGovCredentialHandler : AuthenticationHandler<Exe
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogValuesReaderFault(Logger, action.Action, ex.GetType().Name);
+            LogValuesReaderFault(Logger, LogText.Escape(action.Action), ex.GetType().Name);
             return (ActionValues.None, true);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 
@@ -25,13 +26,15 @@ public sealed partial class DecisionRecorder
     public DecisionRecord Record(Decision decision, string? audience)
     {
         var record = DecisionRecord.From(decision, audience);
-        if (decision.IsAllowed)
+        // Action, resource and audience come from the request (a route value, a tool name), the rest from the token:
+        // every text member is escaped (no CR, LF, NUL or ESC) so a request cannot forge a log line.
+        if (decision.IsAllowed && _logger.IsEnabled(LogLevel.Information))
         {
-            LogAllowed(_logger, record.DecisionId, record.DecidedAt, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
+            LogAllowed(_logger, record.DecisionId, record.DecidedAt, E(record.Agent), E(record.Authoriser), E(record.CredentialId), E(record.SessionId), E(record.Action), E(record.Resource), E(record.Audience), record.Reason);
         }
-        else
+        else if (!decision.IsAllowed && _logger.IsEnabled(LogLevel.Warning))
         {
-            LogDenied(_logger, record.DecisionId, record.DecidedAt, record.Agent, record.Authoriser, record.CredentialId, record.SessionId, record.Action, record.Resource, record.Audience, record.Reason);
+            LogDenied(_logger, record.DecisionId, record.DecidedAt, E(record.Agent), E(record.Authoriser), E(record.CredentialId), E(record.SessionId), E(record.Action), E(record.Resource), E(record.Audience), record.Reason);
         }
 
         foreach (var sink in _sinks)
@@ -50,6 +53,8 @@ public sealed partial class DecisionRecorder
 
         return record;
     }
+
+    private static string? E(string? value) => value is null ? null : LogText.Escape(value);
 
     [LoggerMessage(EventId = 3001, EventName = "DecisionAllowed", Level = LogLevel.Information,
         Message = "Decision {DecisionId} at {DecidedAt:O}: allow {Action} on {Resource} at {Audience} for agent {Agent}, authoriser {Authoriser}, credential {CredentialId}, session {SessionId} ({Reason})")]

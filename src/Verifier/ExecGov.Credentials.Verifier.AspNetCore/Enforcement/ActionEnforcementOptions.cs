@@ -11,8 +11,9 @@ public sealed class ActionEnforcementOptions
 
     /// <summary>
     /// The public origin (scheme, host and port) the proof's <c>htu</c> must name, e.g. <c>https://payments.example</c>.
-    /// Default: none, which takes the request's own scheme and <c>Host</c> header; set it (or use host filtering and
-    /// forwarded headers) behind a proxy, so a proof made for another host is not accepted here.
+    /// Default: none, which is refused at start-up outside the Development environment; in Development only, none takes
+    /// the request's own scheme and <c>Host</c> header, which the caller chooses, so a proof made for another host
+    /// could be accepted here.
     /// </summary>
     public Uri? PublicOrigin { get; set; }
 

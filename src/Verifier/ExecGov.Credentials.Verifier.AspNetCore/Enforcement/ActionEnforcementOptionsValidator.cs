@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
 
 /// <summary>
-/// Refuses a <see cref="ActionEnforcementOptions.PublicOrigin"/> that is not a bare http(s) origin, an empty audience,
+/// Refuses a <see cref="ActionEnforcementOptions.PublicOrigin"/> that is not a bare http(s) origin, a missing one outside
+/// the Development environment (the expected origin would come from the caller's <c>Host</c> header), an empty audience,
 /// bearer audiences other than this service's own, and unusable body limits.
 /// </summary>
-internal sealed class ActionEnforcementOptionsValidator(IOptions<CredentialVerifierOptions> verifierOptions) : IValidateOptions<ActionEnforcementOptions>
+internal sealed class ActionEnforcementOptionsValidator(IOptions<CredentialVerifierOptions> verifierOptions, IHostEnvironment? environment = null) : IValidateOptions<ActionEnforcementOptions>
 {
     public ValidateOptionsResult Validate(string? name, ActionEnforcementOptions options)
     {
@@ -17,6 +19,14 @@ internal sealed class ActionEnforcementOptionsValidator(IOptions<CredentialVerif
              origin.AbsolutePath != "/" || !string.IsNullOrEmpty(origin.Query) || !string.IsNullOrEmpty(origin.Fragment)))
         {
             failures.Add("ExecGov enforcement: PublicOrigin must be an absolute http(s) origin without path, query or fragment, e.g. https://payments.example.");
+        }
+
+        // Without a host environment nothing says this is Development: the safe reading.
+        if (options.PublicOrigin is null && environment?.IsDevelopment() != true)
+        {
+            failures.Add($"ExecGov enforcement: PublicOrigin is required outside the Development environment (this is '{environment?.EnvironmentName ?? "unknown"}'). " +
+                         "Without it the origin a proof must name (htu) would come from the request's Host header, which the caller chooses. " +
+                         "Set ActionEnforcementOptions.PublicOrigin (configuration Enforcement:PublicOrigin in the samples) to this service's public origin, e.g. https://payments.example.");
         }
 
         if (options.Audience is { Length: 0 })

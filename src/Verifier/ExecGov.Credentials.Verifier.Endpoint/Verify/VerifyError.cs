@@ -15,6 +15,8 @@ internal sealed record VerifyError(int Status, string Code, string Detail, strin
 
     public static VerifyError BadJson(string detail) => new(StatusCodes.Status400BadRequest, "invalid_json", detail);
 
+    public static VerifyError BadUnicode() => new(StatusCodes.Status400BadRequest, "invalid_json", "The body holds text that is not valid Unicode (invalid UTF-8, or a lone UTF-16 surrogate such as \\ud800).");
+
     public static VerifyError TooLarge(int limit) => new(StatusCodes.Status400BadRequest, "body_too_large", $"The body exceeds {limit} bytes.");
 
     public static VerifyError MediaType() => new(StatusCodes.Status415UnsupportedMediaType, "unsupported_media_type", "Send Content-Type: application/json.");

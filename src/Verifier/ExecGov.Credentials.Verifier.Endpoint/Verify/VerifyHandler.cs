@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
+using ExecGov.Credentials.Verifier.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
@@ -25,8 +26,17 @@ internal static partial class VerifyHandler
         var (input, error) = await VerifyRequestReader.ReadAsync(context.Request, endpointOptions.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
-            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field);
+            // An unknown member's name comes from the caller: escaped like any request text.
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field is null ? null : LogText.Escape(error.Field));
             return Results.Json(VerifyProblem.From(error), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, error.Status);
+        }
+
+        // The caller names the audience only to pick among those this verifier is configured for, never another one.
+        if (input!.Audience is { } named && !IsAllowedAudience(named, endpointOptions.Value, verifierOptions.Value))
+        {
+            var refused = VerifyError.Invalid("audience", "audience is not one this verifier checks; omit it to use the configured audience, or add it to Endpoint:AllowedAudiences.");
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), refused.Code, refused.Field);
+            return Results.Json(VerifyProblem.From(refused), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, refused.Status);
         }
 
         var request = new ActionRequest
@@ -42,6 +52,24 @@ internal static partial class VerifyHandler
         recorder.Record(decision, input.Audience ?? verifierOptions.Value.Audience);
         context.Response.Headers.CacheControl = "no-store";
         return Results.Json(VerifyResponse.From(decision), EndpointJsonContext.Default.VerifyResponse);
+    }
+
+    private static bool IsAllowedAudience(string audience, VerifierEndpointOptions endpoint, CredentialVerifierOptions verifier)
+    {
+        if (string.Equals(audience, verifier.Audience, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var allowed in endpoint.AllowedAudiences)
+        {
+            if (string.Equals(audience, allowed, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(EventId = 2501, Level = LogLevel.Information, Message = "Refused a /v1/verify request before verification: {Code} (field {Field})")]

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.Net.Http.Headers;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
@@ -56,6 +57,25 @@ internal static class VerifyRequestReader
     }
 
     internal static (VerifyInput? Input, VerifyError? Error) Parse(ReadOnlyMemory<byte> body)
+    {
+        // RFC 8259 §8.1 and RFC 8725 §3.7: UTF-8 only. Lone surrogates written as \u escapes are caught where strings
+        // are read (GetString throws for them): both are a 400, never a 500.
+        if (!Utf8.IsValid(body.Span))
+        {
+            return (null, VerifyError.BadUnicode());
+        }
+
+        try
+        {
+            return ParseDocument(body);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, VerifyError.BadUnicode());
+        }
+    }
+
+    private static (VerifyInput? Input, VerifyError? Error) ParseDocument(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Verifier.Http;
 using ExecGov.Credentials.Verifier.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,9 +14,11 @@ namespace ExecGov.Credentials.Verifier.Keys;
 /// Trusted issuers' keys from JWKS documents (URL, file or inline), cached in memory. Known keys are
 /// answered from memory; an unknown <c>kid</c> triggers at most one refresh per issuer per
 /// <see cref="CredentialVerifierOptions.JwksMinimumRefreshInterval"/>, so a flood of made-up kids cannot
-/// turn the verifier into a request amplifier. A failed refresh keeps the keys already known.
+/// turn the verifier into a request amplifier. A failed refresh keeps the keys already known. A key withdrawn by
+/// push (<c>event: key_withdrawn</c> on the issuer's revocation stream) is dropped at once and stays dropped for the
+/// life of the process, even while the issuer's JWKS (or a cache in front of it) still lists it.
 /// </summary>
-public sealed partial class JwksIssuerKeySource : IIssuerKeySource
+public sealed partial class JwksIssuerKeySource : IIssuerKeySource, IKeyWithdrawal
 {
     private const int MaxJwksBytes = 64 * 1024;
     private readonly FrozenDictionary<string, IssuerState> _issuers;
@@ -57,6 +61,11 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
             return ValueTask.FromResult<Ed25519SecurityKey?>(null);
         }
 
+        if (state.IsWithdrawn(keyId))
+        {
+            return ValueTask.FromResult<Ed25519SecurityKey?>(null);
+        }
+
         var now = _time.GetUtcNow();
         var keys = state.Keys;
         if (keys is not null && keys.TryGetValue(keyId, out var key))
@@ -92,7 +101,21 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
     private async ValueTask<Ed25519SecurityKey?> SlowPathAsync(IssuerState state, string keyId, CancellationToken cancellationToken)
     {
         await RefreshAsync(state, force: false, cancellationToken).ConfigureAwait(false);
-        return state.Keys is { } keys && keys.TryGetValue(keyId, out var key) ? key : null;
+        return !state.IsWithdrawn(keyId) && state.Keys is { } keys && keys.TryGetValue(keyId, out var key) ? key : null;
+    }
+
+    /// <inheritdoc />
+    bool IKeyWithdrawal.Withdraw(string issuer, string keyId)
+    {
+        ArgumentNullException.ThrowIfNull(issuer);
+        ArgumentNullException.ThrowIfNull(keyId);
+        if (!_issuers.TryGetValue(issuer, out var state))
+        {
+            return false;
+        }
+
+        state.Withdraw(keyId);
+        return true;
     }
 
     private async Task RefreshAsync(IssuerState state, bool force, CancellationToken cancellationToken)
@@ -126,7 +149,7 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
                 return;
             }
 
-            var keys = ParseJwks(json, state.Options.Issuer);
+            var keys = ParseJwks(json, state);
             if (keys is null)
             {
                 return;
@@ -160,15 +183,22 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
             var uri = issuer.JwksUri ?? (issuer.MetadataUri is null ? null : (await _metadata.GetAsync(issuer.Issuer, cancellationToken).ConfigureAwait(false))?.JwksUri);
             if (uri is not null && _http is not null)
             {
+                // Exactly 200: a redirect is a failure, never followed (the named client does not follow them either), so
+                // the keys can only come from the URL configured or named by the issuer's own metadata.
                 using var response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode || response.Content.Headers.ContentLength > MaxJwksBytes)
+                if (response.StatusCode != System.Net.HttpStatusCode.OK)
                 {
                     LogJwksFetchFailed(_logger, issuer.Issuer, $"HTTP {(int)response.StatusCode}");
                     return null;
                 }
 
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                return body.Length > MaxJwksBytes ? null : body;
+                var body = await BoundedContent.ReadAsync(response.Content, MaxJwksBytes, cancellationToken).ConfigureAwait(false);
+                if (body is null)
+                {
+                    LogJwksFetchFailed(_logger, issuer.Issuer, $"larger than {MaxJwksBytes} bytes");
+                }
+
+                return body;
             }
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException or UnauthorizedAccessException or TaskCanceledException)
@@ -179,8 +209,9 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
         return null;
     }
 
-    private FrozenDictionary<string, Ed25519SecurityKey>? ParseJwks(string json, string issuer)
+    private FrozenDictionary<string, Ed25519SecurityKey>? ParseJwks(string json, IssuerState state)
     {
+        var issuer = state.Options.Issuer;
         JsonWebKeySet set;
         try
         {
@@ -202,6 +233,11 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
             }
 
             var kid = string.IsNullOrEmpty(jwk.Kid) ? Jwk.Ed25519Thumbprint(publicKey) : jwk.Kid;
+            if (state.IsWithdrawn(kid))
+            {
+                continue; // Withdrawn by push; a JWKS that still lists it (not yet updated, or cached) does not bring it back.
+            }
+
             keys.TryAdd(kid, new Ed25519SecurityKey(publicKey, kid));
         }
 
@@ -225,5 +261,22 @@ public sealed partial class JwksIssuerKeySource : IIssuerKeySource
         public DateTimeOffset LoadedAt { get; set; }
 
         public DateTimeOffset LastAttempt { get; set; } = DateTimeOffset.MinValue;
+
+        // Checked on every verification: the volatile flag keeps that one read while nothing was ever withdrawn.
+        private readonly ConcurrentDictionary<string, bool> _withdrawn = new(StringComparer.Ordinal);
+        private volatile bool _anyWithdrawn;
+
+        public bool IsWithdrawn(string keyId) => _anyWithdrawn && _withdrawn.ContainsKey(keyId);
+
+        public void Withdraw(string keyId)
+        {
+            _withdrawn[keyId] = true;
+            _anyWithdrawn = true;
+            if (Keys is { } keys && keys.ContainsKey(keyId))
+            {
+                // Also out of the held set, so health reports count only keys that still verify.
+                Keys = keys.Where(k => k.Key != keyId).ToFrozenDictionary(StringComparer.Ordinal);
+            }
+        }
     }
 }

@@ -100,7 +100,8 @@ internal sealed partial class IssuerMetadataClient
             using var request = new HttpRequestMessage(HttpMethod.Get, issuer.MetadataUri);
             request.Headers.Accept.ParseAdd("application/json");
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            // Exactly 200: a redirect is a failure, never followed (the document names where keys and lists are).
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
                 LogMetadataFailed(_logger, issuer.Issuer, $"HTTP {(int)response.StatusCode}");
                 return null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ExecGov.Credentials.Credentials;
 
 namespace ExecGov.Credentials.Verifier.Policy;
@@ -43,11 +42,60 @@ internal static class ScopeEvaluator
             ? action.Length > pattern.Length - 1 && action.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
             : string.Equals(pattern, action, StringComparison.Ordinal);
 
-    /// <summary>Exact resource, or a prefix when the pattern ends with <c>*</c>.</summary>
+    /// <summary>
+    /// Exact resource, or a prefix when the pattern ends with <c>*</c>. A resource with a dot segment (<c>.</c> or
+    /// <c>..</c> between <c>/</c> or <c>\</c>, plain or percent-encoded as <c>%2e</c> in any case) never matches a
+    /// prefix: <c>invoices/../payroll</c> starts with <c>invoices/</c> but names something else wherever it is resolved.
+    /// </summary>
     internal static bool MatchResource(string pattern, string resource) =>
         pattern.EndsWith('*')
-            ? resource.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
+            ? resource.StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal) && !HasDotSegment(resource)
             : string.Equals(pattern, resource, StringComparison.Ordinal);
+
+    /// <summary>Whether any <c>/</c>- or <c>\</c>-separated segment is <c>.</c> or <c>..</c>, each dot plain or <c>%2e</c>/<c>%2E</c>.</summary>
+    internal static bool HasDotSegment(ReadOnlySpan<char> resource)
+    {
+        if (resource.IndexOfAny('.', '%') < 0)
+        {
+            return false; // The common case: no dot can be there at all.
+        }
+
+        while (true)
+        {
+            var end = resource.IndexOfAny('/', '\\');
+            var segment = end < 0 ? resource : resource[..end];
+            var dots = 0;
+            while (dots <= 2 && !segment.IsEmpty)
+            {
+                if (segment[0] == '.')
+                {
+                    segment = segment[1..];
+                }
+                else if (segment.Length >= 3 && segment[0] == '%' && segment[1] == '2' && (segment[2] is 'e' or 'E'))
+                {
+                    segment = segment[3..];
+                }
+                else
+                {
+                    break;
+                }
+
+                dots++;
+            }
+
+            if (segment.IsEmpty && dots is 1 or 2)
+            {
+                return true;
+            }
+
+            if (end < 0)
+            {
+                return false;
+            }
+
+            resource = resource[(end + 1)..];
+        }
+    }
 
     /// <summary>Exact, ordinal equality.</summary>
     internal static bool MatchExact(string pattern, string value) => string.Equals(pattern, value, StringComparison.Ordinal);
@@ -73,9 +121,8 @@ internal static class ScopeEvaluator
     {
         if (constraints.MaxAmount is { } max)
         {
-            if (context is null || !context.TryGetValue(AmountKey, out var text) ||
-                !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ||
-                amount > max)
+            // One grammar, compared exactly (Amounts): "500\0" or 500.000…049 are not 500.
+            if (context is null || !context.TryGetValue(AmountKey, out var text) || !Amounts.IsWithin(text, max))
             {
                 return false;
             }

@@ -12,4 +12,12 @@ public interface IProofReplayCache
     /// Ids are scoped to the key, so one agent cannot use up another agent's proof ids.
     /// </summary>
     bool TryRecord(string keyThumbprint, string proofId, DateTimeOffset forgetAfter);
+
+    /// <summary>
+    /// As <see cref="TryRecord"/>, saying why a proof was not recorded. The verifier calls it only for a presentation
+    /// that passed every other check, status included, so a revoked or out-of-scope credential's proofs take no memory.
+    /// The default implementation reports every refusal as <see cref="ProofRecordOutcome.Replayed"/>.
+    /// </summary>
+    ProofRecordOutcome Record(string keyThumbprint, string proofId, DateTimeOffset forgetAfter) =>
+        TryRecord(keyThumbprint, proofId, forgetAfter) ? ProofRecordOutcome.Recorded : ProofRecordOutcome.Replayed;
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace ExecGov.Credentials.Verifier.Proofs;
 /// <summary>
 /// An in-process replay cache: a set of (key thumbprint, proof id) pairs and a queue in arrival order from
 /// which expired pairs are dropped. When the configured maximum is reached even after dropping, new proofs
-/// are refused rather than old ids forgotten early (forgetting early would let a replay through).
+/// are refused rather than old ids forgotten early (forgetting early would let a replay through). Each holder key
+/// may hold at most <see cref="CredentialVerifierOptions.MaxRememberedProofsPerHolder"/> of them, so one holder
+/// flooding the verifier is refused (<see cref="ProofRecordOutcome.QuotaExceeded"/>) long before the others are.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -26,7 +29,8 @@ namespace ExecGov.Credentials.Verifier.Proofs;
 /// A pair is remembered as a 128-bit XxHash128 of the two strings under a seed drawn at random for each cache, not as
 /// the strings: the set then holds no references, so the garbage collector neither scans it nor keeps a proof's id
 /// alive (and copies it through its generations) for the minutes the proof is remembered, and a remembered proof takes
-/// about 67 bytes instead of the 152 the two strings took, which matters at a million of them (docs/benchmarks.md).
+/// about 67 bytes instead of the 152 the two strings took, which matters at a million of them (docs/benchmarks.md;
+/// measured before each queue entry also carried its holder's 8-byte hash for the per-holder share: about 75 now).
 /// Two different pairs with the same hash can only make the later one read as a replay, a deny (fail closed): never an
 /// allow. With the random seed, ids chosen by one agent cannot be aimed at another's, and at the default million
 /// remembered proofs the chance that a fresh proof is refused this way is below 2^-108.
@@ -36,9 +40,14 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
 {
     private readonly Lock _gate = new();
     private readonly HashedKeySet _seen = new();
-    private readonly Queue<(UInt128 Key, long ForgetAfterTicks)> _order = new();
+    private readonly Queue<(UInt128 Key, long ForgetAfterTicks, ulong Holder)> _order = new();
+
+    // Live proofs per holder key, by a seeded 64-bit hash of its thumbprint (two holders sharing a hash share a quota:
+    // a deny at worst). Holds only holders with live proofs, so it is bounded by the number of remembered proofs.
+    private readonly Dictionary<ulong, int> _perHolder = [];
     private readonly TimeProvider _time;
     private readonly int _capacity;
+    private readonly int _perHolderCapacity;
     private readonly long _seed = BinaryPrimitives.ReadInt64LittleEndian(RandomNumberGenerator.GetBytes(sizeof(long)));
 
     /// <summary>Creates the cache with the capacity from <see cref="CredentialVerifierOptions.MaxRememberedProofs"/>.</summary>
@@ -47,6 +56,7 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _capacity = Math.Min(options.Value.MaxRememberedProofs, HashedKeySet.MaxCount);
+        _perHolderCapacity = Math.Clamp(options.Value.MaxRememberedProofsPerHolder, 1, _capacity);
         _time = time;
     }
 
@@ -62,12 +72,28 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
         }
     }
 
+    /// <summary>How many ids of the holder key <paramref name="keyThumbprint"/> are remembered now.</summary>
+    public int CountFor(string keyThumbprint)
+    {
+        ArgumentNullException.ThrowIfNull(keyThumbprint);
+        var holder = Holder(keyThumbprint);
+        lock (_gate)
+        {
+            return _perHolder.GetValueOrDefault(holder);
+        }
+    }
+
     /// <inheritdoc />
-    public bool TryRecord(string keyThumbprint, string proofId, DateTimeOffset forgetAfter)
+    public bool TryRecord(string keyThumbprint, string proofId, DateTimeOffset forgetAfter) =>
+        Record(keyThumbprint, proofId, forgetAfter) == ProofRecordOutcome.Recorded;
+
+    /// <inheritdoc />
+    public ProofRecordOutcome Record(string keyThumbprint, string proofId, DateTimeOffset forgetAfter)
     {
         ArgumentNullException.ThrowIfNull(keyThumbprint);
         ArgumentNullException.ThrowIfNull(proofId);
         var key = Key(keyThumbprint, proofId);
+        var holder = Holder(keyThumbprint);
         var nowTicks = _time.GetUtcNow().UtcTicks;
         lock (_gate)
         {
@@ -75,20 +101,49 @@ public sealed class MemoryProofReplayCache : IProofReplayCache
             {
                 _order.Dequeue();
                 _seen.Remove(head.Key);
+                Forget(head.Holder);
             }
 
-            // Full: refuse rather than forget a proof early. Present (Add says false): a replay, even if its time
-            // has passed and it was not dropped yet (the proof itself is then outside its window, so refusing is
-            // right either way). One Add, not Contains then Add: one hash lookup.
-            if (_seen.Count >= _capacity || !_seen.Add(key))
+            // Full, in total or for this holder: refuse rather than forget a proof early.
+            if (_seen.Count >= _capacity)
             {
-                return false;
+                return ProofRecordOutcome.QuotaExceeded;
             }
 
-            _order.Enqueue((key, forgetAfter.UtcTicks));
-            return true;
+            ref var live = ref CollectionsMarshal.GetValueRefOrAddDefault(_perHolder, holder, out var known);
+            if (live >= _perHolderCapacity)
+            {
+                return ProofRecordOutcome.QuotaExceeded;
+            }
+
+            // Present (Add says false): a replay, even if its time has passed and it was not dropped yet (the proof
+            // itself is then outside its window, so refusing is right either way). One Add, not Contains then Add.
+            if (!_seen.Add(key))
+            {
+                if (!known)
+                {
+                    _perHolder.Remove(holder);
+                }
+
+                return ProofRecordOutcome.Replayed;
+            }
+
+            live++;
+            _order.Enqueue((key, forgetAfter.UtcTicks, holder));
+            return ProofRecordOutcome.Recorded;
         }
     }
+
+    private void Forget(ulong holder)
+    {
+        ref var live = ref CollectionsMarshal.GetValueRefOrNullRef(_perHolder, holder);
+        if (!Unsafe.IsNullRef(ref live) && --live <= 0)
+        {
+            _perHolder.Remove(holder);
+        }
+    }
+
+    private ulong Holder(string keyThumbprint) => XxHash3.HashToUInt64(MemoryMarshal.AsBytes(keyThumbprint.AsSpan()), _seed);
 
     /// <summary>
     /// The pair's 128-bit hash. The thumbprint's length goes first, so no two pairs hash the same text ("ab" + "c" and

@@ -184,6 +184,15 @@ internal sealed partial class StatusEventStream
                 }
 
                 return true;
+            case KeyWithdrawnEvent withdrawn:
+                if (!TryAdvance(session, item.EventId, out _))
+                {
+                    return false;
+                }
+
+                // Applied even when replayed (an id already seen): withdrawing twice is harmless, missing one is not.
+                _source.OnKeyWithdrawn(_state, withdrawn);
+                return true;
             case HeartbeatEvent heartbeat:
                 return OnHeartbeat(session, heartbeat);
             case ResetEvent reset:

@@ -8,8 +8,8 @@ namespace ExecGov.Credentials.Verifier.Status;
 public sealed class StatusListOptions
 {
     /// <summary>
-    /// The oldest status information the verifier answers from: a list whose last confirmation (a verified fetch, a
-    /// <c>304</c>, or an event or heartbeat on a live stream) is older than this denies with
+    /// The oldest status information the verifier answers from: a list whose last confirmation (a verified fetch or a
+    /// <c>304</c> for the held token; unsigned stream messages never count) is older than this denies with
     /// <c>status_unavailable</c>. Default 60 s; between 1 s and 1 hour.
     /// </summary>
     public TimeSpan MaxStatusAge { get; set; } = TimeSpan.FromSeconds(60);

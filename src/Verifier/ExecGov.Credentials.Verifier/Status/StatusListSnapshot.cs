@@ -28,10 +28,17 @@ internal sealed record StatusListSnapshot
     public required string? ETag { get; init; }
 
     /// <summary>
-    /// When this state was last confirmed current (docs/revocation.md §4); <see cref="DateTimeOffset.MinValue"/>
-    /// when it is known to be behind and must not be answered from.
+    /// When this state was last confirmed current (docs/revocation.md §4): at most <see cref="SignedAt"/>;
+    /// <see cref="DateTimeOffset.MinValue"/> when it is known to be behind and must not be answered from.
     /// </summary>
     public required DateTimeOffset ConfirmedAt { get; init; }
+
+    /// <summary>
+    /// When the issuer's signed data last vouched for this list: the fetch and verification of its token, or a
+    /// <c>304</c> for that very token. <see cref="ConfirmedAt"/> never moves past it: unsigned stream messages
+    /// (<c>hello</c>, <c>heartbeat</c>, applied events) can restore a confirmation to this time, never extend it.
+    /// </summary>
+    public DateTimeOffset SignedAt { get; init; }
 
     /// <summary>True when the state is known to be behind the issuer.</summary>
     public bool IsOutdated => ConfirmedAt == DateTimeOffset.MinValue;

@@ -1,4 +1,6 @@
 using ExecGov.Credentials.Status;
+using ExecGov.Credentials.Verifier.Keys;
+using ExecGov.Credentials.Verifier.Logging;
 using ExecGov.Credentials.Verifier.Status.Events;
 
 namespace ExecGov.Credentials.Verifier.Status;
@@ -63,7 +65,8 @@ public sealed partial class StatusListStatusSource
                     List = changed,
                     Version = change.Version,
                     ETag = current.ETag == ETagFor(previous) ? ETagFor(change.Version) : current.ETag,
-                    ConfirmedAt = entry.NeedsRefetch ? DateTimeOffset.MinValue : now,
+                    // Current again, but only as fresh as the last signed list: an unsigned event never extends freshness.
+                    ConfirmedAt = entry.NeedsRefetch ? DateTimeOffset.MinValue : current.SignedAt,
                 };
                 refetch = false;
             }
@@ -82,25 +85,11 @@ public sealed partial class StatusListStatusSource
     }
 
     /// <summary>
-    /// A heartbeat when everything up to its <c>last_id</c> was applied: every held list that is not behind is
-    /// confirmed now (docs/revocation.md §4 (b)).
+    /// A heartbeat when everything up to its <c>last_id</c> was applied: the issuer is there, nothing more. A heartbeat
+    /// is not signed, so it never makes a list fresher (docs/revocation.md §4): only a verified list token does, and
+    /// polling brings one at least every half <see cref="StatusListOptions.MaxStatusAge"/>.
     /// </summary>
-    internal void OnUpToDate(IssuerStatusState state)
-    {
-        var now = _time.GetUtcNow();
-        state.Heard(now);
-        foreach (var entry in state.Lists.Values)
-        {
-            lock (entry.Gate)
-            {
-                if (entry.Current is { } current && !entry.NeedsRefetch && !current.IsOutdated &&
-                    (current.Version is not { } version || version >= entry.AnnouncedVersion))
-                {
-                    entry.Current = current with { ConfirmedAt = now };
-                }
-            }
-        }
-    }
+    internal void OnUpToDate(IssuerStatusState state) => state.Heard(_time.GetUtcNow());
 
     /// <summary>
     /// <c>reset</c>, or a gap in event ids: events may have been missed, so every held list is behind until it is
@@ -119,6 +108,18 @@ public sealed partial class StatusListStatusSource
 
             StartFetch(state, entry, rateLimited: true);
         }
+    }
+
+    /// <summary>
+    /// <c>key_withdrawn</c>: the key source drops the key at once (it stays dropped for the life of the process), so
+    /// credentials and status list tokens it signed are refused (<c>unknown_key</c>) without waiting for the next JWKS
+    /// refresh.
+    /// </summary>
+    internal void OnKeyWithdrawn(IssuerStatusState state, KeyWithdrawnEvent withdrawn)
+    {
+        state.Heard(_time.GetUtcNow());
+        var applied = _keys is IKeyWithdrawal keys && keys.Withdraw(state.Issuer, withdrawn.KeyId);
+        LogKeyWithdrawn(_logger, state.Issuer, LogText.Escape(withdrawn.KeyId), applied);
     }
 
     /// <summary>Any message on the stream: the issuer is there.</summary>
@@ -178,8 +179,9 @@ public sealed partial class StatusListStatusSource
                 // means being current, whatever made the list count as behind before.
                 if (confirmIfCurrent)
                 {
+                    // No longer behind, and as fresh as its last signed list: hello is not signed, so never fresher.
                     entry.NeedsRefetch = false;
-                    entry.Current = current with { ConfirmedAt = now };
+                    entry.Current = current with { ConfirmedAt = current.SignedAt };
                 }
             }
             else if (current is not null)

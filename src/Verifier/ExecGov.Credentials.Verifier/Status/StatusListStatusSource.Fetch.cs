@@ -80,7 +80,7 @@ public sealed partial class StatusListStatusSource
                     else
                     {
                         // A list never fetched successfully is fetched when a verification needs it, not polled.
-                        due = entry.Current is { } snapshot && now - entry.LastAttempt >= PollInterval(state, entry, snapshot);
+                        due = entry.Current is { } snapshot && now - entry.LastAttempt >= PollInterval(entry, snapshot);
                     }
                 }
 
@@ -93,14 +93,14 @@ public sealed partial class StatusListStatusSource
     }
 
     /// <summary>
-    /// The token's <c>ttl</c> (less one poll tick) while the stream is up. Without a live stream polling is the only confirmation, so a
-    /// list is also polled at least every half <see cref="StatusListOptions.MaxStatusAge"/> and does not go stale
-    /// between two polls. After failures: backoff from <see cref="StatusListOptions.MinimumRefetchInterval"/>.
+    /// The token's <c>ttl</c> (less one poll tick), and at most half <see cref="StatusListOptions.MaxStatusAge"/>: only
+    /// a verified token (or a <c>304</c> for it) confirms a list, stream or not, so a list must not go stale between two
+    /// polls. After failures: backoff from <see cref="StatusListOptions.MinimumRefetchInterval"/>.
     /// </summary>
-    private TimeSpan PollInterval(IssuerStatusState state, StatusListEntry entry, StatusListSnapshot snapshot)
+    private TimeSpan PollInterval(StatusListEntry entry, StatusListSnapshot snapshot)
     {
         var interval = snapshot.TimeToLive;
-        if (!state.StreamConnected && interval > _options.MaxStatusAge / 2)
+        if (interval > _options.MaxStatusAge / 2)
         {
             interval = _options.MaxStatusAge / 2;
         }
@@ -207,7 +207,7 @@ public sealed partial class StatusListStatusSource
             }
 
             entry.NeedsRefetch = false;
-            entry.Current = current with { ConfirmedAt = now };
+            entry.Current = current with { ConfirmedAt = now, SignedAt = now };
         }
 
         LogListConfirmed(_logger, entry.Uri, asked.Version ?? -1);
@@ -250,7 +250,7 @@ public sealed partial class StatusListStatusSource
             }
 
             entry.NeedsRefetch = behind;
-            entry.Current = fetched with { ConfirmedAt = behind ? DateTimeOffset.MinValue : now };
+            entry.Current = fetched with { ConfirmedAt = behind ? DateTimeOffset.MinValue : now, SignedAt = now };
         }
 
         LogListFetched(_logger, entry.Uri, fetched.Version ?? -1, fetched.List.Capacity, behind);

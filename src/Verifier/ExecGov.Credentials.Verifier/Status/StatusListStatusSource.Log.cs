@@ -40,4 +40,7 @@ public sealed partial class StatusListStatusSource
 
     [LoggerMessage(EventId = 2212, Level = LogLevel.Error, Message = "Issuer {Issuer} names no status_list_base in its metadata and none is configured; its credentials with a status claim are denied status_unavailable")]
     private static partial void LogNoStatusEndpoints(ILogger logger, string issuer);
+
+    [LoggerMessage(EventId = 2213, Level = LogLevel.Warning, Message = "Issuer {Issuer} withdrew signing key {KeyId} on its event stream; the key verifies nothing more in this process (applied to the key source: {Applied})")]
+    private static partial void LogKeyWithdrawn(ILogger logger, string issuer, string keyId, bool applied);
 }

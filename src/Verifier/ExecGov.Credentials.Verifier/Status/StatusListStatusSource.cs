@@ -6,6 +6,7 @@ using ExecGov.Credentials.Verifier.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ExecGov.Credentials.Verifier.Logging;
 
 namespace ExecGov.Credentials.Verifier.Status;
 
@@ -198,7 +199,7 @@ public sealed partial class StatusListStatusSource : ICredentialStatusSource, ID
             // RFC 8725 §3.10: the URI comes from the token; only the issuer's own list URIs are ever fetched.
             if (!state.Endpoints!.Lists.Contains(reference.Uri))
             {
-                LogListOutsideBase(_logger, state.Issuer, reference.Uri, state.Endpoints.Lists.Prefix);
+                LogListOutsideBase(_logger, state.Issuer, LogText.Escape(reference.Uri), state.Endpoints.Lists.Prefix);
                 return CredentialStatus.Unavailable;
             }
 
@@ -232,7 +233,7 @@ public sealed partial class StatusListStatusSource : ICredentialStatusSource, ID
         if (Interlocked.Increment(ref state.ListCount) > _options.MaxListsPerIssuer)
         {
             Interlocked.Decrement(ref state.ListCount);
-            LogTooManyLists(_logger, state.Issuer, _options.MaxListsPerIssuer, uri);
+            LogTooManyLists(_logger, state.Issuer, _options.MaxListsPerIssuer, LogText.Escape(uri));
             return null;
         }
 

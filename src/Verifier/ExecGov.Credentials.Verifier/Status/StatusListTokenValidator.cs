@@ -99,6 +99,7 @@ internal static class StatusListTokenValidator
             TimeToLive = ttl,
             ETag = null,
             ConfirmedAt = now,
+            SignedAt = now,
         });
     }
 

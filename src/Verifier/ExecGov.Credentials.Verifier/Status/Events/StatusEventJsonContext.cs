@@ -9,4 +9,5 @@ namespace ExecGov.Credentials.Verifier.Status.Events;
 [JsonSerializable(typeof(ListVersion))]
 [JsonSerializable(typeof(HeartbeatEvent))]
 [JsonSerializable(typeof(ResetEvent))]
+[JsonSerializable(typeof(KeyWithdrawnEvent))]
 internal sealed partial class StatusEventJsonContext : JsonSerializerContext;

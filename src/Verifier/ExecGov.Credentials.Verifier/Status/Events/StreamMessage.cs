@@ -14,6 +14,7 @@ internal readonly record struct StreamMessage(string Type, object? Body, bool Is
     public const string List = "list";
     public const string Heartbeat = "heartbeat";
     public const string Reset = "reset";
+    public const string KeyWithdrawn = "key_withdrawn";
 
     public static StreamMessage Parse(string type, ReadOnlySpan<byte> data)
     {
@@ -26,9 +27,10 @@ internal readonly record struct StreamMessage(string Type, object? Body, bool Is
                 List => JsonSerializer.Deserialize(data, StatusEventJsonContext.Default.ListVersion),
                 Heartbeat => JsonSerializer.Deserialize(data, StatusEventJsonContext.Default.HeartbeatEvent),
                 Reset => JsonSerializer.Deserialize(data, StatusEventJsonContext.Default.ResetEvent),
+                KeyWithdrawn => JsonSerializer.Deserialize(data, StatusEventJsonContext.Default.KeyWithdrawnEvent),
                 _ => null,
             };
-            var known = type is Hello or Status or List or Heartbeat or Reset;
+            var known = type is Hello or Status or List or Heartbeat or Reset or KeyWithdrawn;
             return new StreamMessage(type, body, IsMalformed: known && body is null);
         }
         catch (JsonException)
