@@ -23,6 +23,7 @@ internal sealed class AuditQueries(IssuerStore store)
             RecordCount = report.RecordCount,
             FirstBrokenSeq = report.FirstBrokenSequence,
             Problem = report.Problem,
+            Breaks = [.. report.Breaks.Select(b => new AuditBreakView { Seq = b.Sequence, Position = b.Position, Problem = b.Problem })],
             LastHash = report.LastHash,
         };
     }

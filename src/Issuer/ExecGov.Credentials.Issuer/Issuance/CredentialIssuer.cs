@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Issuer.Agents;
@@ -246,7 +247,7 @@ internal sealed class CredentialIssuer(
             return committed.Error;
         }
 
-        IssuerLog.CredentialIssued(logger, credentialId, agent.Id, authoriser.Subject, key.KeyId);
+        IssuerLog.CredentialIssued(logger, credentialId, agent.Id, LogText.Escape(authoriser.Subject)!, key.KeyId);
         return new IssuedCredentialView
         {
             Credential = token,

@@ -18,8 +18,7 @@ internal sealed class IssuerStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _durable = durable;
-        var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false };
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
         _db.CheckpointSize = _durable ? 0 : 1000;
         if (!OperatingSystem.IsWindows())
         {
@@ -104,4 +103,16 @@ internal sealed class IssuerStore : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>
+    /// The mapper of every reader and writer of the issuer file. LiteDB trims strings and turns empty ones into
+    /// null by default; the audit chain hashes what it was given, so the store must keep exactly that.
+    /// </summary>
+    internal static BsonMapper CreateMapper() => new()
+    {
+        EnumAsInteger = false,
+        SerializeNullValues = false,
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+    };
 }

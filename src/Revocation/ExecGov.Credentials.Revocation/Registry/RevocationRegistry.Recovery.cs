@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Logging;
 using ExecGov.Credentials.Revocation.Storage;
@@ -108,7 +109,7 @@ internal sealed partial class RevocationRegistry
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                RevocationLog.KeyWithdrawalFailed(_logger, request.Target, result.ActId, ex.GetType().Name, ex);
+                RevocationLog.KeyWithdrawalFailed(_logger, LogText.Escape(request.Target)!, result.ActId, ex.GetType().Name, ex);
             }
         }
 

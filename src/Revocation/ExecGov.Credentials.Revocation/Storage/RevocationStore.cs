@@ -29,7 +29,9 @@ internal sealed class RevocationStore : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        var mapper = new BsonMapper { SerializeNullValues = false };
+        // LiteDB trims strings and stores empty ones as null by default: keep exactly what was written (responder
+        // names and reasons are compared with the issuer's audit trail).
+        var mapper = new BsonMapper { SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             CheckpointSize = 0,
