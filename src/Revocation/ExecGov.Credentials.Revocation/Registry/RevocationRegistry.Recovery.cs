@@ -44,13 +44,15 @@ internal sealed partial class RevocationRegistry
 
         var keepFrom = _lastEventId - _options.EventRetention;
         var retained = _store.Events.Find(e => e.Id > keepFrom)
-            .Select(e => ToStoredEvent(
-                e.Id,
-                e.Kind == EventNames.List ? EventKind.List : EventKind.Status,
-                e.ListId,
-                e.Version,
-                e.Status,
-                e.Indices))
+            .Select(e => e.Kind == EventNames.KeyWithdrawn
+                ? ToKeyWithdrawnEvent(e.Id, e.KeyId ?? string.Empty)
+                : ToStoredEvent(
+                    e.Id,
+                    e.Kind == EventNames.List ? EventKind.List : EventKind.Status,
+                    e.ListId,
+                    e.Version,
+                    e.Status,
+                    e.Indices))
             .ToList();
         _events.Initialize(retained, _lastEventId, _lists.Select(l => KeyValuePair.Create(l.Key, l.Value.Version)));
 
