@@ -89,7 +89,7 @@ internal sealed class AuditQueries(IssuerStore store)
         // signing-key act names its target, not each credential.
         foreach (var record in store.Audit.Find(a => a.Kind == AuditEventKinds.RevocationRecorded && a.At >= since))
         {
-            if (ActCovers(record, credentials))
+            if (ActCovers(record, credentials, agents))
             {
                 events.TryAdd(record.Id, record);
             }
@@ -104,7 +104,7 @@ internal sealed class AuditQueries(IssuerStore store)
         };
     }
 
-    private static bool ActCovers(AuditDocument record, List<CredentialDocument> credentials)
+    private static bool ActCovers(AuditDocument record, List<CredentialDocument> credentials, Dictionary<string, AgentDocument?> agents)
     {
         RevocationRecordedDetails? act;
         try
@@ -124,6 +124,7 @@ internal sealed class AuditQueries(IssuerStore store)
             "agent" => string.Equals(act.Target, c.AgentId, StringComparison.Ordinal),
             "authoriser" => string.Equals(act.Target, c.AuthoriserSubject, StringComparison.Ordinal),
             "signing_key" => string.Equals(act.Target, c.KeyId, StringComparison.Ordinal),
+            "holder_key" => agents.GetValueOrDefault(c.AgentId) is { } agent && string.Equals(act.Target, agent.KeyThumbprint, StringComparison.Ordinal),
             _ => false,
         });
     }

@@ -176,6 +176,7 @@ internal sealed class CredentialIssuer(
                 AgentId = agent.Id,
                 AuthoriserSubject = authoriser.Subject,
                 SigningKeyId = key.KeyId,
+                HolderKeyThumbprint = agent.KeyThumbprint,
                 ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expires),
             }, cancellationToken).ConfigureAwait(false);
         }

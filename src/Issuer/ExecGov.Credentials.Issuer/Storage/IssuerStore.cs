@@ -32,6 +32,7 @@ internal sealed class IssuerStore : IDisposable
         }
 
         Agents.EnsureIndex(a => a.Status);
+        Agents.EnsureIndex(a => a.KeyThumbprint);
         Credentials.EnsureIndex(c => c.SessionId);
         Credentials.EnsureIndex(c => c.AgentId);
         Approvals.EnsureIndex(a => a.Status);

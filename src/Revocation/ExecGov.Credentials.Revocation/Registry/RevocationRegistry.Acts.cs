@@ -55,6 +55,9 @@ internal sealed partial class RevocationRegistry
             case RevocationScope.SigningKey:
                 covered = _store.Credentials.Find(c => c.SigningKeyId == request.Target).ToList();
                 break;
+            case RevocationScope.HolderKey:
+                covered = _store.Credentials.Find(c => c.HolderKeyThumbprint == request.Target).ToList();
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(work), request.Scope, "Not a revocation scope.");
         }

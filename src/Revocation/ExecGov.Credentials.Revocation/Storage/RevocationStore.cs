@@ -41,6 +41,7 @@ internal sealed class RevocationStore : IDisposable
         Credentials.EnsureIndex(c => c.AgentId);
         Credentials.EnsureIndex(c => c.AuthoriserSubject);
         Credentials.EnsureIndex(c => c.SigningKeyId);
+        Credentials.EnsureIndex(c => c.HolderKeyThumbprint);
 
         // Start-up rebuilds the lists from the entries that are not valid; an index keeps that cheap.
         Credentials.EnsureIndex(c => c.Status);
