@@ -75,8 +75,11 @@ public static class IssuerServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IssuerUris>();
+        services.AddSingleton<DataFolderLock>();
         services.AddSingleton(sp =>
         {
+            // One process per data folder: the lock comes before any file in it is opened.
+            _ = sp.GetRequiredService<DataFolderLock>();
             var options = sp.GetRequiredService<IOptions<IssuerOptions>>().Value;
             return new IssuerStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
         });
