@@ -60,7 +60,7 @@ public sealed class HolderKeyTests(RevocationFixture fixture) : IClassFixture<Re
     public async Task Holder_key_act_naming_a_thumbprint_no_agent_holds_is_404()
     {
         using var response = await Host.SendAsync(HttpMethod.Post, "/v1/revocations", fixture.ResponderToken,
-            new { scope = "holder_key", target = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k", action = "revoke", reason = "typo" });
+            new { scope = "holder_key", target = "no-agent-holds-this-thumbprint-0000000000000", action = "revoke", reason = "typo" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("target_not_found", (await Problems.ReadAsync(response, Problems.RevocationType)).Code);
     }
