@@ -10,6 +10,7 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
+using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
@@ -84,6 +85,7 @@ public static class IssuerServiceCollectionExtensions
             return new IssuerStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
         });
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<StoreReadiness>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<AdminTokenKey>();
         services.AddSingleton<AdminClients>();

@@ -63,6 +63,8 @@ internal sealed class IssuerStore : IDisposable
 
     public ILiteCollection<RecordedActDocument> RecordedActs => _db.GetCollection<RecordedActDocument>("revocation_acts");
 
+    public ILiteCollection<HealthProbeDocument> Health => _db.GetCollection<HealthProbeDocument>("health");
+
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction under the write lock. A failed result or an exception
     /// rolls everything back. LiteDB transactions are bound to the calling thread, so the work must be
