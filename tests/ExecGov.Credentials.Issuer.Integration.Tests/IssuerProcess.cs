@@ -28,23 +28,7 @@ internal sealed class IssuerProcess : IAsyncDisposable
 
     public static async Task<IssuerProcess> StartAsync(string dataPath, params string[] extraArgs)
     {
-        var server = Path.Combine(AppContext.BaseDirectory, "ExecGov.Credentials.Issuer.Server.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["Logging__LogLevel__Default"] = "Information",
-                ["DOTNET_ENVIRONMENT"] = "Production",
-            },
-        };
-        foreach (var arg in (string[])[server, "--urls", "http://127.0.0.1:0", $"--Issuer:DataPath={dataPath}", $"--Issuer:IssuerId={IssuerHost.IssuerId}", .. extraArgs])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = StartInfo(dataPath, extraArgs);
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
@@ -83,6 +67,31 @@ internal sealed class IssuerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs the server on <paramref name="dataPath"/> and waits for it to exit on its own (a start-up refusal),
+    /// killing it if it is still running after <paramref name="timeout"/>. Returns its exit code and output.
+    /// </summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(string dataPath, TimeSpan timeout, params string[] extraArgs)
+    {
+        var start = StartInfo(dataPath, extraArgs);
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillAndWait(process);
+            throw new TimeoutException($"The issuer process did not exit within {timeout}: it should have refused to start.");
+        }
+
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
     /// <summary>The bootstrap admin's secret file, written before the server listens.</summary>
     public static JsonNode ReadBootstrapSecret(string dataPath) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(dataPath, "bootstrap-admin.json")))!;
@@ -111,6 +120,28 @@ internal sealed class IssuerProcess : IAsyncDisposable
         KillAndWait(_process);
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static ProcessStartInfo StartInfo(string dataPath, string[] extraArgs)
+    {
+        var server = Path.Combine(AppContext.BaseDirectory, "ExecGov.Credentials.Issuer.Server.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["Logging__LogLevel__Default"] = "Information",
+                ["DOTNET_ENVIRONMENT"] = "Production",
+            },
+        };
+        foreach (var arg in (string[])[server, "--urls", "http://127.0.0.1:0", $"--Issuer:DataPath={dataPath}", $"--Issuer:IssuerId={IssuerHost.IssuerId}", .. extraArgs])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
     }
 
     private static void KillAndWait(Process process)

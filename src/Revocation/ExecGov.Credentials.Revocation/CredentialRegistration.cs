@@ -18,6 +18,12 @@ public sealed record CredentialRegistration
     /// <summary>The <c>kid</c> of the key that signs it.</summary>
     public required string SigningKeyId { get; init; }
 
+    /// <summary>
+    /// The thumbprint its holder's proofs are bound to (<c>cnf.jkt</c>); a <see cref="RevocationScope.HolderKey"/> act
+    /// selects by it. Null only for a credential without key binding.
+    /// </summary>
+    public string? HolderKeyThumbprint { get; init; }
+
     /// <summary>Its expiry.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
 }

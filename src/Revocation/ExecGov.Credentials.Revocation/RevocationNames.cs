@@ -4,7 +4,7 @@ namespace ExecGov.Credentials.Revocation;
 
 /// <summary>
 /// The wire names of scopes and actions (docs/revocation.md §1), the same in the admin API, the store and
-/// the logs: <c>credential</c>, <c>session</c>, <c>agent</c>, <c>authoriser</c>, <c>signing_key</c>;
+/// the logs: <c>credential</c>, <c>session</c>, <c>agent</c>, <c>authoriser</c>, <c>signing_key</c>, <c>holder_key</c>;
 /// <c>revoke</c>, <c>suspend</c>, <c>unsuspend</c>.
 /// </summary>
 public static class RevocationNames
@@ -18,6 +18,7 @@ public static class RevocationNames
         RevocationScope.Agent => "agent",
         RevocationScope.Authoriser => "authoriser",
         RevocationScope.SigningKey => "signing_key",
+        RevocationScope.HolderKey => "holder_key",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Not a revocation scope."),
     };
 
@@ -41,6 +42,7 @@ public static class RevocationNames
             "agent" => (true, RevocationScope.Agent),
             "authoriser" => (true, RevocationScope.Authoriser),
             "signing_key" => (true, RevocationScope.SigningKey),
+            "holder_key" => (true, RevocationScope.HolderKey),
             _ => (false, default),
         };
         return ok;

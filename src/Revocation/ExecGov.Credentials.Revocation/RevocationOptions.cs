@@ -42,6 +42,29 @@ public sealed class RevocationOptions
     public int MaxEventSubscribers { get; set; } = 1_000;
 
     /// <summary>
+    /// How many anonymous event-stream subscribers one client address may hold at once, so one host cannot take
+    /// every place. Subscribers that pass <see cref="ReservedSubscriberPolicy"/> are not counted against it.
+    /// Behind a reverse proxy, forward the client address (ASP.NET Core forwarded headers), or every client shares
+    /// the proxy's. Default 16; 1 to 100000.
+    /// </summary>
+    public int MaxEventSubscribersPerAddress { get; set; } = 16;
+
+    /// <summary>
+    /// The host's authorization policy that marks a subscriber as a trusted verifier (in the issuer: a token with
+    /// the <c>verifier</c> role, sent as <c>Authorization: Bearer …</c> on the stream request). Such subscribers may
+    /// take the <see cref="ReservedEventSubscribers"/> places anonymous ones never get. Default none: no places are
+    /// kept, every subscriber is anonymous.
+    /// </summary>
+    public string? ReservedSubscriberPolicy { get; set; }
+
+    /// <summary>
+    /// Of <see cref="MaxEventSubscribers"/>, how many places are kept for subscribers that pass
+    /// <see cref="ReservedSubscriberPolicy"/>, so anonymous clients filling the stream never lock verifiers out of
+    /// push. Ignored without a policy. Default 100; at least 0 and less than <see cref="MaxEventSubscribers"/>.
+    /// </summary>
+    public int ReservedEventSubscribers { get; set; } = 100;
+
+    /// <summary>
     /// The issuer's keyset file. When set, the default <see cref="ISigningKeyCompromiseHandler"/> marks a
     /// revoked signing key compromised in it. Default null (the host supplies its own handler).
     /// </summary>

@@ -47,6 +47,17 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             failures.Add("Revocation:MaxEventSubscribers must be between 1 and 100000 (default 1000).");
         }
 
+        if (options.MaxEventSubscribersPerAddress is < 1 or > 100_000)
+        {
+            failures.Add("Revocation:MaxEventSubscribersPerAddress must be between 1 and 100000 (default 16).");
+        }
+
+        if (options.ReservedSubscriberPolicy is not null &&
+            (string.IsNullOrWhiteSpace(options.ReservedSubscriberPolicy) || options.ReservedEventSubscribers < 0 || options.ReservedEventSubscribers >= options.MaxEventSubscribers))
+        {
+            failures.Add("Revocation:ReservedEventSubscribers must be at least 0 and less than Revocation:MaxEventSubscribers (default 100 of 1000), and Revocation:ReservedSubscriberPolicy must name an authorization policy.");
+        }
+
         if (options.MaxBatchSize is < 1 or > 10_000)
         {
             failures.Add("Revocation:MaxBatchSize must be between 1 and 10000 (default 256).");

@@ -17,4 +17,10 @@ public enum RevocationScope
 
     /// <summary>Every credential a signing key signed; the key also leaves the JWKS as compromised.</summary>
     SigningKey,
+
+    /// <summary>
+    /// Every credential bound to a holder key (<c>cnf.jkt</c>, the RFC 7638 thumbprint of the agent's public key),
+    /// whichever agent it was issued to; later issuance to that key is refused.
+    /// </summary>
+    HolderKey,
 }

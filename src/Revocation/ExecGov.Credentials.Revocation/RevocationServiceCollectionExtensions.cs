@@ -53,7 +53,12 @@ public static class RevocationServiceCollectionExtensions
         services.TryAddSingleton<IRevocationAuditSink, LoggingAuditSink>();
         services.TryAddSingleton<ISigningKeyCompromiseHandler, KeySetCompromiseHandler>();
         services.TryAddSingleton<RevocationRegistry>();
-        services.TryAddSingleton(sp => new SubscriberGate(sp.GetRequiredService<IOptions<RevocationOptions>>().Value.MaxEventSubscribers));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RevocationOptions>>().Value;
+            return new SubscriberGate(options.MaxEventSubscribers, options.MaxEventSubscribersPerAddress,
+                options.ReservedSubscriberPolicy is null ? 0 : options.ReservedEventSubscribers);
+        });
         services.TryAddSingleton<IStatusIndexAllocator>(sp => sp.GetRequiredService<RevocationRegistry>());
         services.TryAddSingleton<IRevocationService>(sp => sp.GetRequiredService<RevocationRegistry>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RevocationHostedService>());

@@ -80,4 +80,33 @@ public sealed class AuditTests(IssuerFixture fixture) : IClassFixture<IssuerFixt
         Assert.Equal(online["last_hash"]!.GetValue<string>(), offline["last_hash"]!.GetValue<string>());
         missing.ExpectOneLineError(3, "does not exist");
     }
+
+    [Fact]
+    public async Task Verify_offline_lists_every_broken_record_with_its_position()
+    {
+        await using var issuer = await IssuerProcess.StartAsync();
+        using var folder = new TempFolder();
+        var cli = new CliProcess(folder.File("config"), issuer.Url);
+        (await cli.RunAsync("login", "--secret-file", issuer.BootstrapSecretFile)).Expect(0);
+        await issuer.StopAsync();
+        using (var db = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = issuer.DatabaseFile, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            var audit = db.GetCollection("audit");
+            Assert.True(audit.Count() >= 3, "the issuer wrote at least three audit records");
+            foreach (var seq in new[] { 1L, 3L })
+            {
+                var record = audit.FindById(seq);
+                record["Actor"] = "mallory";
+                audit.Update(record);
+            }
+        }
+
+        var json = (await cli.RunAsync("--json", "audit", "verify", "--database", issuer.DatabaseFile)).Expect(4).Json;
+        var text = (await cli.RunAsync("audit", "verify", "--database", issuer.DatabaseFile)).Expect(4).Stdout;
+
+        Assert.False(json["intact"]!.GetValue<bool>());
+        Assert.Equal([1L, 3L], json["breaks"]!.AsArray().Select(b => b!["seq"]!.GetValue<long>()));
+        Assert.Contains("record 1 (position 1): hash_mismatch", text, StringComparison.Ordinal);
+        Assert.Contains("record 3 (position 3): hash_mismatch", text, StringComparison.Ordinal);
+    }
 }

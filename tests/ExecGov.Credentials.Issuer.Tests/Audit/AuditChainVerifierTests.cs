@@ -56,6 +56,46 @@ public sealed class AuditChainVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Every_broken_record_is_reported_with_its_position_not_only_the_first()
+    {
+        Append(8);
+        var altered = _services.Store.Audit.FindById(2);
+        altered.Details = "{\"n\":99}";
+        _services.Store.Audit.Update(altered);
+        _services.Store.Audit.Delete(5);
+        var later = _services.Store.Audit.FindById(7);
+        later.Actor = "mallory";
+        _services.Store.Audit.Update(later);
+
+        var report = AuditChainVerifier.Verify(_services.Store.Audit.FindAll());
+
+        Assert.False(report.IsIntact);
+        Assert.Equal(7, report.RecordCount);
+        Assert.Equal(
+            [new AuditChainBreak(2, 2, "hash_mismatch"), new AuditChainBreak(5, 5, "sequence_gap"), new AuditChainBreak(7, 6, "hash_mismatch")],
+            report.Breaks);
+        Assert.Equal(2, report.FirstBrokenSequence);
+    }
+
+    [Theory]
+    [InlineData("tester ")]
+    [InlineData(" tester")]
+    [InlineData("tester\u3000")]
+    public void Record_with_leading_or_trailing_white_space_keeps_the_chain_intact(string actor)
+    {
+        _services.Store.Write<bool>(() =>
+        {
+            _services.Audit.Append(new AuditEntry("test_event", actor, Details: "{\"note\":\" spaced \"}"));
+            return true;
+        });
+
+        // What is hashed is what is stored: LiteDB must not trim on the way in.
+        var stored = _services.Store.Audit.FindById(1);
+        Assert.Equal(actor, stored.Actor);
+        Assert.True(AuditChainVerifier.Verify(_services.Store.Audit.FindAll()).IsIntact);
+    }
+
+    [Fact]
     public void Failed_unit_of_work_leaves_no_audit_record()
     {
         Append(1);

@@ -33,6 +33,37 @@ public sealed class DecisionRecorderTests : IDisposable
         Assert.Equal(2, _services.Store.Audit.Count(a => a.Kind == "decision_recorded"));
     }
 
+    [Fact]
+    public void Decision_ids_are_scoped_to_the_submitting_verifier_client()
+    {
+        var payments = new Http.Caller("verifier-payments", null);
+        var reports = new Http.Caller("verifier-reports", null);
+
+        // The other client sends the ids first: it must not claim (and so suppress) the payments verifier's records.
+        var squatted = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("d1"), Record("d2")] }, reports);
+        var genuine = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("d1", "allow", "allowed"), Record("d2")] }, payments);
+
+        Assert.Equal(new DecisionBatchView(2, 0), squatted.Value);
+        Assert.Equal(new DecisionBatchView(2, 0), genuine.Value);
+        var recorded = _services.Store.Audit.Find(a => a.Kind == "decision_recorded").ToList();
+        Assert.Equal(2, recorded.Count(a => a.Actor == "verifier-payments"));
+        Assert.Contains(recorded, a => a.Actor == "verifier-payments" && a.Details!.Contains("\"allow\"", StringComparison.Ordinal));
+
+        // Resending stays idempotent per client.
+        Assert.Equal(new DecisionBatchView(0, 2), _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("d1", "allow", "allowed"), Record("d2")] }, payments).Value);
+    }
+
+    [Theory]
+    [InlineData("d1\n")]
+    [InlineData("d1\r")]
+    [InlineData("d1/x")]
+    public void Decision_id_with_a_control_character_or_separator_refuses_the_batch(string id)
+    {
+        var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record(id)] }, new Http.Caller("verifier-1", null));
+        Assert.Equal(IssuerErrorCode.InvalidRequest, result.Error?.Code);
+        Assert.Equal(0, _services.Store.Audit.Count());
+    }
+
     [Theory]
     [InlineData("allow", "scope_denied")]
     [InlineData("deny", "allowed")]

@@ -66,6 +66,25 @@ public sealed class KeyRingTests : IDisposable
         Assert.Throws<KeySetException>(() => Ring(new IssuerOptions { DataPath = _services.Folder, KeySetPath = sample, AllowDevelopmentKeys = true }));
     }
 
+    [Theory]
+    [InlineData("kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k")]
+    [InlineData("renamed-to-look-harmless")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Published_rfc8037_test_key_is_refused_outside_development_even_without_the_development_marker(string kid)
+    {
+        var relabelled = Path.Combine(_services.Folder, "relabelled-keyset.json");
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite };
+        using (var writer = new StreamWriter(new FileStream(relabelled, options)))
+        {
+            writer.Write($$"""
+                {"format":"execgov-keyset/1","keys":[{"kid":"{{kid}}","kty":"OKP","crv":"Ed25519","alg":"EdDSA","use":"sig","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A","status":"active","created_at":"2026-11-22T12:00:00+00:00"}]}
+                """);
+        }
+
+        var error = Assert.Throws<KeySetException>(() => Ring(new IssuerOptions { DataPath = _services.Folder, KeySetPath = relabelled, AllowDevelopmentKeys = true }));
+        Assert.Contains("RFC 8037 test key", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _services.Dispose();
 
     private KeyRing Ring(IssuerOptions options) =>

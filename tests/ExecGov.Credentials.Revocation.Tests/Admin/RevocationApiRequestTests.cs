@@ -41,6 +41,7 @@ public sealed class RevocationApiRequestTests
     [InlineData("agent", RevocationScope.Agent, "unsuspend", RevocationAction.Unsuspend)]
     [InlineData("authoriser", RevocationScope.Authoriser, "revoke", RevocationAction.Revoke)]
     [InlineData("signing_key", RevocationScope.SigningKey, "revoke", RevocationAction.Revoke)]
+    [InlineData("holder_key", RevocationScope.HolderKey, "revoke", RevocationAction.Revoke)]
     public void TryValidate_maps_every_wire_name(string scope, RevocationScope expectedScope, string action, RevocationAction expectedAction)
     {
         var input = new RevocationApiRequest { Scope = scope, Target = "t-1", Action = action, Reason = "multi-line\nreason" };

@@ -36,4 +36,25 @@ public sealed class RevocationStoreTests
         var log = directory.File("store-log.db");
         Assert.True(!File.Exists(log) || new FileInfo(log).Length == 0, "the log holds nothing that the data file lacks");
     }
+
+    [Theory]
+    [InlineData("ops-raj ")]
+    [InlineData(" ops-raj")]
+    [InlineData("")]
+    public void Strings_are_stored_exactly_as_written_without_trimming(string responder)
+    {
+        using var directory = new TempFolder();
+        var path = directory.File("store.db");
+        using (var store = new RevocationStore(path))
+        {
+            store.BeginTransaction();
+            store.Acts.Insert(new ActDocument { Id = 1, Scope = "agent", Target = "agent-1", Action = "revoke", Responder = responder, Reason = "leaked key\t " });
+            store.CommitDurably();
+        }
+
+        using var reopened = new RevocationStore(path);
+        var act = reopened.Acts.FindById(1);
+        Assert.Equal(responder, act.Responder);
+        Assert.Equal("leaked key\t ", act.Reason);
+    }
 }

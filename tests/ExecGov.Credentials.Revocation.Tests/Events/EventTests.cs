@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Registry;
 using ExecGov.Credentials.Revocation.Tests.Support;
+using ExecGov.Credentials.Status;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ExecGov.Credentials.Revocation.Tests.Events;
@@ -85,6 +86,47 @@ public sealed class EventTests : IDisposable
         Assert.Equal(before, after);
         Assert.Equal(before[^1].Id + 1, next.LastEventId);
         Assert.Equal(2, _harness.Token(1).Claims.Version);
+    }
+
+    [Fact]
+    public async Task Signing_key_revocation_pushes_key_withdrawn_after_its_status_events_and_replays_it_after_a_restart()
+    {
+        var signed = await _harness.AllocateAsync(_harness.Data.Next(key: "key-leaked"));
+        await _harness.AllocateAsync(_harness.Data.Next(key: "key-fine"));
+        var before = _harness.Registry.Events.LastId;
+
+        var result = await _harness.ApplyAsync(RevocationScope.SigningKey, "key-leaked", RevocationAction.Revoke);
+
+        var (events, _, _) = _harness.Registry.Events.ReadAfter(before, 10);
+        Assert.Equal(["status", "key_withdrawn"], events.Select(e => e.EventName));
+        var withdrawn = events[^1];
+        Assert.Equal(before + 2, withdrawn.Id);
+        Assert.Equal(result.LastEventId, withdrawn.Id);
+        Assert.Equal("""{"kid":"key-leaked"}""", withdrawn.Data);
+        Assert.Equal(StatusValue.Invalid, _harness.StatusOf(signed));
+
+        // The event belongs to no list: hello's list versions are untouched by it.
+        Assert.DoesNotContain(_harness.Registry.Events.Snapshot().Versions, v => v.Key == 0);
+
+        _harness.Restart();
+        var stream = EventStream.ReadAsync(_harness.Registry.Events, _harness.Registry.Publisher.Uris, TimeSpan.FromSeconds(5), _harness.Time, NullLogger.Instance, lastEventId: before + 1, CancellationToken.None);
+        await using var items = stream.GetAsyncEnumerator();
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal("hello", items.Current.EventType);
+        Assert.True(await items.MoveNextAsync());
+        Assert.Equal(("key_withdrawn", (before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), """{"kid":"key-leaked"}"""),
+            (items.Current.EventType, items.Current.EventId, items.Current.Data));
+    }
+
+    [Fact]
+    public async Task Revoking_a_signing_key_that_signed_nothing_still_pushes_key_withdrawn()
+    {
+        var before = _harness.Registry.Events.LastId;
+        var result = await _harness.ApplyAsync(RevocationScope.SigningKey, "key-unused", RevocationAction.Revoke);
+
+        var e = Assert.Single(_harness.Registry.Events.ReadAfter(before, 10).Events);
+        Assert.Equal("key_withdrawn", e.EventName);
+        Assert.Equal(e.Id, result.LastEventId);
     }
 
     [Fact]

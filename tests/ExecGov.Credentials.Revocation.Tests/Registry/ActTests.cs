@@ -7,7 +7,7 @@ public sealed class ActTests : IDisposable
 {
     private readonly RegistryHarness _harness = new();
 
-    public static TheoryData<RevocationScope> GroupScopes => [RevocationScope.Session, RevocationScope.Agent, RevocationScope.Authoriser, RevocationScope.SigningKey];
+    public static TheoryData<RevocationScope> GroupScopes => [RevocationScope.Session, RevocationScope.Agent, RevocationScope.Authoriser, RevocationScope.SigningKey, RevocationScope.HolderKey];
 
     [Fact]
     public async Task Revoke_credential_marks_only_that_entry_invalid()
@@ -49,7 +49,7 @@ public sealed class ActTests : IDisposable
         var covered = new List<Credentials.StatusListReference>();
         for (var i = 0; i < 3; i++)
         {
-            covered.Add(await _harness.AllocateAsync(_harness.Data.Next(session: "ses_shared", agent: "agent-shared", authoriser: "alice@example.org", key: "key-shared")));
+            covered.Add(await _harness.AllocateAsync(_harness.Data.Next(session: "ses_shared", agent: "agent-shared", authoriser: "alice@example.org", key: "key-shared", holder: "jkt-shared")));
         }
 
         var others = new List<Credentials.StatusListReference>();
@@ -63,6 +63,7 @@ public sealed class ActTests : IDisposable
             RevocationScope.Session => "ses_shared",
             RevocationScope.Agent => "agent-shared",
             RevocationScope.Authoriser => "alice@example.org",
+            RevocationScope.HolderKey => "jkt-shared",
             _ => "key-shared",
         };
 
@@ -72,6 +73,23 @@ public sealed class ActTests : IDisposable
         Assert.Equal(3, result.Changed);
         Assert.All(covered, r => Assert.Equal(StatusValue.Invalid, _harness.StatusOf(r)));
         Assert.All(others, r => Assert.Equal(StatusValue.Valid, _harness.StatusOf(r)));
+    }
+
+    [Fact]
+    public async Task Holder_key_revoke_covers_the_keys_credentials_under_every_agent_id()
+    {
+        var first = await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-a", holder: "jkt-stolen"));
+        var second = await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-b", holder: "jkt-stolen"));
+        var unrelated = await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-a"));
+
+        var result = await _harness.ApplyAsync(RevocationScope.HolderKey, "jkt-stolen", RevocationAction.Revoke);
+
+        Assert.Equal(2, result.Covered);
+        Assert.Equal(StatusValue.Invalid, _harness.StatusOf(first));
+        Assert.Equal(StatusValue.Invalid, _harness.StatusOf(second));
+        Assert.Equal(StatusValue.Valid, _harness.StatusOf(unrelated));
+        var blocked = await Assert.ThrowsAsync<IssuanceBlockedException>(() => _harness.AllocateAsync(_harness.Data.Next(agent: "agent-c", holder: "jkt-stolen")));
+        Assert.Equal(RevocationScope.HolderKey, blocked.Scope);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class BlockTests : IDisposable
         { RevocationScope.Agent, RevocationAction.Revoke },
         { RevocationScope.Authoriser, RevocationAction.Revoke },
         { RevocationScope.SigningKey, RevocationAction.Revoke },
+        { RevocationScope.HolderKey, RevocationAction.Revoke },
+        { RevocationScope.HolderKey, RevocationAction.Suspend },
         { RevocationScope.Session, RevocationAction.Suspend },
         { RevocationScope.Agent, RevocationAction.Suspend },
         { RevocationScope.Authoriser, RevocationAction.Suspend },
@@ -108,6 +110,7 @@ public sealed class BlockTests : IDisposable
         RevocationScope.Session => "ses_blocked",
         RevocationScope.Agent => "agent-blocked",
         RevocationScope.Authoriser => "blocked@example.org",
+        RevocationScope.HolderKey => "jkt-blocked",
         _ => "key-blocked",
     };
 
@@ -116,6 +119,7 @@ public sealed class BlockTests : IDisposable
         RevocationScope.Session => _harness.Data.Next(session: target),
         RevocationScope.Agent => _harness.Data.Next(agent: target),
         RevocationScope.Authoriser => _harness.Data.Next(authoriser: target),
+        RevocationScope.HolderKey => _harness.Data.Next(holder: target),
         _ => _harness.Data.Next(key: target),
     };
 

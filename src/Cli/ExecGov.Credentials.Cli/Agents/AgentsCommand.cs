@@ -9,6 +9,8 @@ namespace ExecGov.Credentials.Cli.Agents;
 /// <summary><c>execgov agents register | list | show | suspend | resume</c> (docs/http-api.md, Agents).</summary>
 internal static class AgentsCommand
 {
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
     public static Command Build() =>
         new Command("agents", "Register agents and manage their state.").With(Register(), List(), Show(), State("suspend"), State("resume"));
 
@@ -79,11 +81,22 @@ internal static class AgentsCommand
     private static Command Show()
     {
         var id = new Argument<string>("agent-id") { Description = "The agent id." };
-        var command = new Command("show", "Show one agent: key, audiences, ceiling, state (roles admin, responder, auditor).").With(id);
+        var ceilingOut = new Option<string?>("--ceiling-out")
+        {
+            Description = "Also write the agent's scope ceiling to this file, ready for 'agents register --scope-file' (to replace the agent with the same ceiling).",
+            HelpName = "path",
+        };
+        var command = new Command("show", "Show one agent: key, audiences, ceiling, state (roles admin, responder, auditor).").With(id, ceilingOut);
         command.Handle(async (context, cancellationToken) =>
         {
             var agentId = context.Parse.GetRequiredValue(id);
             var response = await context.Admin().SendAsync(HttpMethod.Get, "v1/agents/" + Uri.EscapeDataString(agentId), null, cancellationToken).ConfigureAwait(false);
+            if (context.Parse.GetValue(ceilingOut) is { } path)
+            {
+                var ceiling = response.Body["ceiling"] as JsonArray ?? [];
+                Config.SecureFile.Write(path, ceiling.ToJsonString(IndentedJson) + "\n", overwrite: true);
+            }
+
             context.Output.Result(response.Body, () => WriteAgent(context, response.Body));
             return ExitCodes.Ok;
         });

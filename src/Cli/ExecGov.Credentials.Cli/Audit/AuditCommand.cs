@@ -44,7 +44,7 @@ internal static class AuditCommand
             HelpName = "path",
         };
         var command = new Command("verify",
-            "Check the audit trail's hash chain and report the first broken record; exit 4 when broken (role auditor, or --database offline).").With(database);
+            "Check the audit trail's hash chain and list every broken record; exit 4 when broken (role auditor, or --database offline).").With(database);
         command.Handle(async (context, cancellationToken) =>
         {
             JsonNode report;
@@ -58,9 +58,21 @@ internal static class AuditCommand
             }
 
             var intact = JsonRead.Bool(report, "intact") == true;
-            context.Output.Result(report, () => context.Output.Line(intact
-                ? $"Audit chain intact: {JsonRead.Long(report, "record_count")} records, last hash {JsonRead.Str(report, "last_hash")} (pin it somewhere else to detect a rewrite)."
-                : $"Audit chain BROKEN at record {JsonRead.Long(report, "first_broken_seq")}: {JsonRead.Str(report, "problem")} ({JsonRead.Long(report, "record_count")} records)."));
+            context.Output.Result(report, () =>
+            {
+                if (intact)
+                {
+                    context.Output.Line($"Audit chain intact: {JsonRead.Long(report, "record_count")} records, last hash {JsonRead.Str(report, "last_hash")} (pin it somewhere else to detect a rewrite).");
+                    return;
+                }
+
+                var breaks = report["breaks"] as JsonArray ?? [];
+                context.Output.Line($"Audit chain BROKEN: {breaks.Count} broken record(s) of {JsonRead.Long(report, "record_count")}.");
+                foreach (var broken in breaks)
+                {
+                    context.Output.Line($"  record {JsonRead.Long(broken, "seq")} (position {JsonRead.Long(broken, "position")}): {JsonRead.Str(broken, "problem")}");
+                }
+            });
             return intact ? ExitCodes.Ok : ExitCodes.Denied;
         });
         return command;
@@ -94,6 +106,7 @@ internal static class AuditCommand
             result["problem"] = problem;
         }
 
+        result["breaks"] = new JsonArray([.. report.Breaks.Select(b => (JsonNode)new JsonObject { ["seq"] = b.Sequence, ["position"] = b.Position, ["problem"] = b.Problem })]);
         if (report.LastHash is { } hash)
         {
             result["last_hash"] = hash;

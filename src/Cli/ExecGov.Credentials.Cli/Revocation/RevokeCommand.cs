@@ -7,20 +7,21 @@ using ExecGov.Credentials.Cli.Output;
 namespace ExecGov.Credentials.Cli.Revocation;
 
 /// <summary>
-/// <c>execgov revoke credential | session | agent | authoriser | key</c>: one revocation act through
+/// <c>execgov revoke credential | session | agent | authoriser | key | key-holder</c>: one revocation act through
 /// <c>POST /v1/revocations</c> (docs/revocation.md §1, role responder). Asks for confirmation unless <c>--yes</c>;
 /// prints how many credentials the act covered and when the status lists changed.
 /// </summary>
 internal static class RevokeCommand
 {
     public static Command Build() => new Command("revoke",
-            "Revoke (or suspend, or lift a suspension of) a credential, a session, everything of an agent, everything a person authorised, or everything a signing key signed (role responder).")
+            "Revoke (or suspend, or lift a suspension of) a credential, a session, everything of an agent, everything a person authorised, everything a signing key signed, or everything bound to a holder key (role responder).")
         .With(
             Scope("credential", "credential", "credential-id", "one credential (its id, cred_…, or a file holding it)"),
             Scope("session", "session", "session-id", "every credential of a session; later issuance into it is refused"),
             Scope("agent", "agent", "agent-id", "every live credential of an agent; nothing new is issued to it"),
             Scope("authoriser", "authoriser", "subject", "everything a person (an authoriser subject) approved; nothing new is issued under them"),
-            Scope("key", "signing_key", "key-id", "every credential a signing key signed; the key leaves the issuer's key set as compromised (rotate first)"));
+            Scope("key", "signing_key", "key-id", "every credential a signing key signed; the key leaves the issuer's key set as compromised (rotate first)"),
+            Scope("key-holder", "holder_key", "thumbprint", "every credential bound to a holder key (cnf.jkt, the agent key's thumbprint shown by 'agents show'), whichever agent holds it; nothing new is issued to that key"));
 
     private static Command Scope(string name, string wireScope, string argumentName, string what)
     {
@@ -90,6 +91,7 @@ internal static class RevokeCommand
         "session" => "every credential of",
         "agent" => "every credential of",
         "authoriser" => "everything authorised by",
+        "holder_key" => "every credential bound to",
         _ => "every credential signed by",
     };
 }

@@ -94,6 +94,14 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
                 return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentExists, $"Agent '{document.Id}' is already registered.");
             }
 
+            // One key, one agent, whatever the other agent's state: revoking or suspending an agent must not
+            // leave its key working under another registration, and cnf.jkt must name exactly one agent.
+            if (store.Agents.FindOne(a => a.KeyThumbprint == document.KeyThumbprint) is { } holder)
+            {
+                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentKeyInUse,
+                    $"Agent '{holder.Id}' is already registered with this public key (thumbprint {document.KeyThumbprint}); generate a new key pair for '{document.Id}'.");
+            }
+
             store.Agents.Insert(document);
             audit.Append(new AuditEntry(AuditEventKinds.AgentRegistered, caller.Subject, AgentId: document.Id,
                 Details: JsonSerializer.Serialize(new AgentRegisteredDetails(document.DisplayName, document.Owner, document.KeyThumbprint,

@@ -16,12 +16,15 @@ public static class AuditChainVerifier
     public static AuditChainReport Verify(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, ReadOnly = true, Connection = ConnectionType.Direct });
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, ReadOnly = true, Connection = ConnectionType.Direct }, IssuerStore.CreateMapper());
         return Verify(db.GetCollection<AuditDocument>("audit").FindAll());
     }
 
     internal static AuditChainReport Verify(IEnumerable<AuditDocument> records)
     {
+        // Every record is checked on its own terms (its hash, its link to the stored record before it), so one
+        // break does not hide a later one: an attacker who breaks the chain early cannot tamper freely after it.
+        var breaks = new List<AuditChainBreak>();
         var previous = AuditCanonicalForm.GenesisHash;
         long expected = 1, count = 0;
         foreach (var record in records.OrderBy(r => r.Id))
@@ -29,23 +32,23 @@ public static class AuditChainVerifier
             count++;
             if (record.Id != expected)
             {
-                return new AuditChainReport(false, count, expected, "sequence_gap", previous);
+                // The missing records' links cannot be checked; the record after the gap is not blamed for them.
+                breaks.Add(new AuditChainBreak(expected, count, "sequence_gap"));
             }
-
-            if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
+            else if (!string.Equals(record.PreviousHash, previous, StringComparison.Ordinal))
             {
-                return new AuditChainReport(false, count, record.Id, "previous_hash_mismatch", previous);
+                breaks.Add(new AuditChainBreak(record.Id, count, "previous_hash_mismatch"));
             }
 
             if (!string.Equals(AuditCanonicalForm.ComputeHash(record), record.Hash, StringComparison.Ordinal))
             {
-                return new AuditChainReport(false, count, record.Id, "hash_mismatch", previous);
+                breaks.Add(new AuditChainBreak(record.Id, count, "hash_mismatch"));
             }
 
             previous = record.Hash;
-            expected++;
+            expected = record.Id + 1;
         }
 
-        return new AuditChainReport(true, count, null, null, count == 0 ? null : previous);
+        return new AuditChainReport(breaks.Count == 0, count, breaks, count == 0 ? null : previous);
     }
 }

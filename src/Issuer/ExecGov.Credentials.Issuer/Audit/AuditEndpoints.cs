@@ -14,7 +14,7 @@ internal static class AuditEndpoints
     public static void MapAuditEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/audit/verify", (AuditQueries audit) => Respond.Json(audit.Verify(), IssuerJsonContext.Default.AuditVerifyView))
-            .RequireAuthorization(IssuerPolicies.Auditor).Produces<AuditVerifyView>().WithSummary("Check the audit hash chain; report the first broken record");
+            .RequireAuthorization(IssuerPolicies.Auditor).Produces<AuditVerifyView>().WithSummary("Check the audit hash chain; report every broken record");
         api.MapGet("/audit/records", ([FromQuery(Name = "limit")] int? limit, AuditQueries audit) =>
                 limit is null or (>= 1 and <= 1000)
                     ? Respond.Json(audit.Recent(limit ?? 100), IssuerJsonContext.Default.IReadOnlyListAuditRecordView)

@@ -23,6 +23,7 @@ internal sealed class AuditQueries(IssuerStore store)
             RecordCount = report.RecordCount,
             FirstBrokenSeq = report.FirstBrokenSequence,
             Problem = report.Problem,
+            Breaks = [.. report.Breaks.Select(b => new AuditBreakView { Seq = b.Sequence, Position = b.Position, Problem = b.Problem })],
             LastHash = report.LastHash,
         };
     }
@@ -88,7 +89,7 @@ internal sealed class AuditQueries(IssuerStore store)
         // signing-key act names its target, not each credential.
         foreach (var record in store.Audit.Find(a => a.Kind == AuditEventKinds.RevocationRecorded && a.At >= since))
         {
-            if (ActCovers(record, credentials))
+            if (ActCovers(record, credentials, agents))
             {
                 events.TryAdd(record.Id, record);
             }
@@ -103,7 +104,7 @@ internal sealed class AuditQueries(IssuerStore store)
         };
     }
 
-    private static bool ActCovers(AuditDocument record, List<CredentialDocument> credentials)
+    private static bool ActCovers(AuditDocument record, List<CredentialDocument> credentials, Dictionary<string, AgentDocument?> agents)
     {
         RevocationRecordedDetails? act;
         try
@@ -123,6 +124,7 @@ internal sealed class AuditQueries(IssuerStore store)
             "agent" => string.Equals(act.Target, c.AgentId, StringComparison.Ordinal),
             "authoriser" => string.Equals(act.Target, c.AuthoriserSubject, StringComparison.Ordinal),
             "signing_key" => string.Equals(act.Target, c.KeyId, StringComparison.Ordinal),
+            "holder_key" => agents.GetValueOrDefault(c.AgentId) is { } agent && string.Equals(act.Target, agent.KeyThumbprint, StringComparison.Ordinal),
             _ => false,
         });
     }

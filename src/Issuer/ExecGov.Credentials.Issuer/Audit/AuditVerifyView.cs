@@ -13,6 +13,9 @@ internal sealed record AuditVerifyView
     /// <summary><c>hash_mismatch</c>, <c>previous_hash_mismatch</c> or <c>sequence_gap</c>; absent when intact.</summary>
     public string? Problem { get; init; }
 
-    /// <summary>The hash of the last good record (the chain head when intact).</summary>
+    /// <summary>Every broken record in sequence order (the first is <see cref="FirstBrokenSeq"/>); empty when intact.</summary>
+    public required IReadOnlyList<AuditBreakView> Breaks { get; init; }
+
+    /// <summary>The hash of the last record read (the chain head to pin when intact).</summary>
     public string? LastHash { get; init; }
 }

@@ -11,8 +11,9 @@ namespace ExecGov.Credentials.Issuer.Decisions;
 /// <summary>
 /// Appends verifiers' decision records to the audit trail, so a trace of a credential shows every allow and
 /// deny with its authoriser. The whole batch is validated first (one bad record refuses the batch and
-/// changes nothing), then committed in one transaction; a decision id already recorded is skipped, so a
-/// verifier may resend a batch after a lost answer.
+/// changes nothing), then committed in one transaction; a decision id the same verifier client already recorded
+/// is skipped, so a verifier may resend a batch after a lost answer. Ids are scoped to the submitting client:
+/// another client's use of the same id is a different record.
 /// </summary>
 internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit, TimeProvider time)
 {
@@ -47,7 +48,8 @@ internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit
             var received = time.GetUtcNow().ToUnixTimeMilliseconds();
             foreach (var record in batch.Records)
             {
-                if (store.Decisions.FindById(record.DecisionId) is not null)
+                var key = DecisionDocument.KeyOf(caller.Subject, record.DecisionId);
+                if (store.Decisions.FindById(key) is not null)
                 {
                     duplicates++;
                     continue;
@@ -56,7 +58,7 @@ internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit
                 var entry = audit.Append(new AuditEntry(AuditEventKinds.DecisionRecorded, caller.Subject, record.Agent, record.CredentialId, record.SessionId,
                     Details: JsonSerializer.Serialize(new DecisionRecordedDetails(record.DecisionId, record.DecidedAt, record.Decision, record.Reason, record.Authoriser,
                         record.Issuer, record.Action, record.Resource, record.Audience, batch.Verifier), IssuerJsonContext.Default.DecisionRecordedDetails)));
-                store.Decisions.Insert(new DecisionDocument { Id = record.DecisionId, CredentialId = record.CredentialId, AuditSequence = entry.Id, ReceivedAt = received });
+                store.Decisions.Insert(new DecisionDocument { Id = key, ClientId = caller.Subject, DecisionId = record.DecisionId, CredentialId = record.CredentialId, AuditSequence = entry.Id, ReceivedAt = received });
                 accepted++;
             }
 
@@ -105,6 +107,6 @@ internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit
         return null;
     }
 
-    [GeneratedRegex("^[a-z][a-z_]{0,63}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z][a-z_]{0,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ReasonPattern();
 }

@@ -36,6 +36,9 @@ public enum IssuerErrorCode
     /// <summary><c>agent_exists</c>: an agent with that id is already registered.</summary>
     AgentExists,
 
+    /// <summary><c>agent_key_in_use</c>: another agent (in any state) is registered with the same public key.</summary>
+    AgentKeyInUse,
+
     /// <summary><c>agent_not_active</c>: the agent is suspended or decommissioned.</summary>
     AgentNotActive,
 

@@ -23,6 +23,7 @@ public static class IssuerErrors
         [IssuerErrorCode.UnsupportedMediaType] = new("unsupported_media_type", 415, "The request body must be JSON with Content-Type application/json."),
         [IssuerErrorCode.AgentNotFound] = new("agent_not_found", 404, "No agent with that id is registered. Register it first."),
         [IssuerErrorCode.AgentExists] = new("agent_exists", 409, "An agent with that id is already registered. Choose another id."),
+        [IssuerErrorCode.AgentKeyInUse] = new("agent_key_in_use", 409, "Another agent is registered with this public key. Generate a new key pair for this agent."),
         [IssuerErrorCode.AgentNotActive] = new("agent_not_active", 409, "The agent is suspended or decommissioned. Resume it before issuing credentials."),
         [IssuerErrorCode.AgentDecommissioned] = new("agent_decommissioned", 409, "The agent is decommissioned, which is final. Register a new agent instead."),
         [IssuerErrorCode.InvalidAgentKey] = new("invalid_agent_key", 400, "The agent key must be a public Ed25519 JWK (kty OKP, crv Ed25519, 32-byte x) without a private member."),

@@ -1,8 +1,15 @@
 namespace ExecGov.Credentials.Issuer.Hosting;
 
-/// <summary>The data folder: created owner-only (0700), holding the database, generated keys and the bootstrap secret.</summary>
+/// <summary>
+/// The data folder: created owner-only (0700), holding the database, generated keys and the bootstrap secret.
+/// An existing folder that group or other users can access is refused, as key files are.
+/// </summary>
 internal static class DataFolder
 {
+    private const UnixFileMode GroupOrOther =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
+        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
     public const string DatabaseFile = "issuer.db";
     public const string RevocationDatabaseFile = "revocation.db";
     public const string KeySetFile = "issuer-keyset.json";
@@ -26,6 +33,13 @@ internal static class DataFolder
             {
                 Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
+        }
+
+        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(full) is var mode && (mode & GroupOrOther) != 0)
+        {
+            // The folder holds the audit trail, secret hashes and (by default) the signing keys.
+            throw new IssuerStartupException(
+                $"Data folder {full} is accessible by group or other users (mode {Convert.ToString((int)mode, 8)}); run 'chmod 700 {full}'.");
         }
 
         return full;

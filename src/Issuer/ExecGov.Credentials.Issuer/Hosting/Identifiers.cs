@@ -14,6 +14,6 @@ internal static partial class Identifiers
     /// <summary>A fresh random id with a readable prefix, e.g. <c>cred_…</c>.</summary>
     public static string New(string prefix) => prefix + "_" + Guid.CreateVersion7().ToString("N");
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._:-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

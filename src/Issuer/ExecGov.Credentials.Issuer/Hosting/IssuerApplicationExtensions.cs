@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Approvals;
@@ -41,7 +42,7 @@ public static class IssuerApplicationExtensions
             }
 
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ExecGov.Credentials.Issuer");
-            IssuerLog.UnhandledError(logger, error ?? new InvalidOperationException("unknown"), context.Request.Method, context.Request.Path.Value ?? "/");
+            IssuerLog.UnhandledError(logger, error ?? new InvalidOperationException("unknown"), LogText.Escape(context.Request.Method)!, LogText.Escape(context.Request.Path.Value) ?? "/");
             await Problems.WriteAsync(context, new IssuerError(IssuerErrorCode.InternalError)).ConfigureAwait(false);
         }));
         app.UseStatusCodePages(async context =>

@@ -49,6 +49,7 @@ namespace ExecGov.Credentials.Issuer.Hosting;
 [JsonSerializable(typeof(ApprovalDecidedDetails))]
 [JsonSerializable(typeof(AgentAuthenticationFailedDetails))]
 [JsonSerializable(typeof(AuditVerifyView))]
+[JsonSerializable(typeof(AuditBreakView))]
 [JsonSerializable(typeof(AuditRecordView))]
 [JsonSerializable(typeof(IReadOnlyList<AuditRecordView>))]
 [JsonSerializable(typeof(TraceView))]

@@ -10,6 +10,7 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
+using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
@@ -75,12 +76,16 @@ public static class IssuerServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IssuerUris>();
+        services.AddSingleton<DataFolderLock>();
         services.AddSingleton(sp =>
         {
+            // One process per data folder: the lock comes before any file in it is opened.
+            _ = sp.GetRequiredService<DataFolderLock>();
             var options = sp.GetRequiredService<IOptions<IssuerOptions>>().Value;
             return new IssuerStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
         });
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<StoreReadiness>();
         services.AddSingleton<KeyRing>();
         services.AddSingleton<AdminTokenKey>();
         services.AddSingleton<AnonymousFailureLimiter>();

@@ -20,6 +20,8 @@ internal sealed class IssuerStartup(IServiceProvider services, IOptions<IssuerOp
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // First: nothing in the data folder is opened before this process holds it alone.
+        _ = services.GetRequiredService<DataFolderLock>();
         var store = services.GetRequiredService<IssuerStore>();
         var keys = services.GetRequiredService<KeyRing>();
         var embedded = !signIn.Value.IsExternal;

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Issuer.Agents;
@@ -175,6 +176,7 @@ internal sealed class CredentialIssuer(
                 AgentId = agent.Id,
                 AuthoriserSubject = authoriser.Subject,
                 SigningKeyId = key.KeyId,
+                HolderKeyThumbprint = agent.KeyThumbprint,
                 ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expires),
             }, cancellationToken).ConfigureAwait(false);
         }
@@ -246,7 +248,7 @@ internal sealed class CredentialIssuer(
             return committed.Error;
         }
 
-        IssuerLog.CredentialIssued(logger, credentialId, agent.Id, authoriser.Subject, key.KeyId);
+        IssuerLog.CredentialIssued(logger, credentialId, agent.Id, LogText.Escape(authoriser.Subject)!, key.KeyId);
         return new IssuedCredentialView
         {
             Credential = token,

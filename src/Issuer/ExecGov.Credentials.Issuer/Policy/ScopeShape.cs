@@ -72,9 +72,9 @@ internal static partial class ScopeShape
         values is null || (values.Count <= MaxItems && values.All(v => v is { Length: > 0 and <= MaxItemLength } && !v.Any(char.IsControl)));
 
     // "*", or dot-separated name segments, optionally ending in ".*" for a family.
-    [GeneratedRegex(@"^(\*|[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*(\.\*)?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(\*|[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*(\.\*)?)\z", RegexOptions.CultureInvariant)]
     private static partial Regex ActionPattern();
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z]{3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
 }

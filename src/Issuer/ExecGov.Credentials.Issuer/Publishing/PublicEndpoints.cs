@@ -28,7 +28,10 @@ internal static class PublicEndpoints
                     uris.Base + "/openapi/v1.json", ["client_secret_basic", "client_secret_post", "private_key_jwt"], [EdDsa.Algorithm]),
                 IssuerJsonContext.Default.IssuerMetadata))
             .AllowAnonymous().Produces<IssuerMetadata>().WithSummary("Issuer metadata");
-        app.MapGet("/healthz", (KeyRing keys) => Respond.Json(new HealthView("ready", keys.ActiveKey.KeyId), IssuerJsonContext.Default.HealthView))
-            .AllowAnonymous().Produces<HealthView>().WithSummary("Readiness");
+        app.MapGet("/healthz", (KeyRing keys, StoreReadiness store) => store.IsWritable()
+                ? Respond.Json(new HealthView("ready", keys.ActiveKey.KeyId), IssuerJsonContext.Default.HealthView)
+                : Respond.Json(new HealthView("not_ready", keys.ActiveKey.KeyId), IssuerJsonContext.Default.HealthView, StatusCodes.Status503ServiceUnavailable))
+            .AllowAnonymous().Produces<HealthView>().Produces<HealthView>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("Readiness: ready only while the store takes writes (probed at most every 5 s)");
     }
 }

@@ -6,8 +6,8 @@ using ExecGov.Credentials.Revocation;
 namespace ExecGov.Credentials.Issuer.Revocations;
 
 /// <summary>
-/// Refuses <c>POST /v1/revocations</c> acts on an agent that is not registered or a signing key that is not in
-/// the keyset (<c>404 target_not_found</c>): a mistyped id in an incident must not look like a success that
+/// Refuses <c>POST /v1/revocations</c> acts on an agent that is not registered, a signing key that is not in
+/// the keyset or a holder key no registered agent holds (<c>404 target_not_found</c>): a mistyped id in an incident must not look like a success that
 /// covered nothing, nor leave a block on an id that is registered later. Sessions and authorisers may be
 /// blocked before anything is issued under them.
 /// </summary>
@@ -17,6 +17,7 @@ internal sealed class KnownRevocationTargets(IssuerStore store, KeyRing keys) : 
     {
         RevocationScope.Agent => Identifiers.IsValid(target) && store.Agents.FindById(target) is not null,
         RevocationScope.SigningKey => keys.Current.Keys.Any(k => string.Equals(k.KeyId, target, StringComparison.Ordinal)),
+        RevocationScope.HolderKey => store.Agents.FindOne(a => a.KeyThumbprint == target) is not null,
         _ => true,
     };
 }

@@ -35,6 +35,10 @@ internal static class RevocationHosting
                 revocation.DatabasePath = Path.Combine(Path.GetFullPath(issuer.Value.DataPath), DataFolder.RevocationDatabaseFile);
             }
 
+            // Verifier clients that present a token with the verifier role keep event-stream places no anonymous
+            // subscriber can take.
+            revocation.ReservedSubscriberPolicy ??= IssuerPolicies.Verifier;
+
             if (revocation.PublicBaseUri is null && Uri.TryCreate(IssuerUris.PublicBase(issuer.Value), UriKind.Absolute, out var publicBase))
             {
                 revocation.PublicBaseUri = publicBase;

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using System.Buffers.Text;
 using System.Text.Json;
 using ExecGov.Credentials.Assertions;
@@ -84,7 +85,7 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
     private IssuerResult<AgentDocument> Refuse(string? agentId, string reason, string? detail)
     {
         Audit(agentId, reason);
-        IssuerLog.AgentAssertionRefused(logger, agentId ?? "(unknown)", reason);
+        IssuerLog.AgentAssertionRefused(logger, LogText.Escape(agentId) ?? "(unknown)", LogText.Escape(reason)!);
 
         // One answer for every cause, so the response does not tell a prober which agent ids exist.
         return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.InvalidAssertion, detail);

@@ -1,13 +1,20 @@
 namespace ExecGov.Credentials.Issuer.Storage;
 
 /// <summary>
-/// A decision record received from a verifier (collection <c>decisions</c>), keyed by its decision id so a
-/// batch sent twice is recorded once. The audit trail holds the record itself; this is the idempotency index.
+/// A decision record received from a verifier (collection <c>decisions</c>), keyed by the submitting client and
+/// its decision id (<see cref="KeyOf"/>) so a batch sent twice is recorded once, and one verifier client cannot
+/// claim (and so suppress) another's ids. The audit trail holds the record itself; this is the idempotency index.
 /// </summary>
 internal sealed class DecisionDocument
 {
-    /// <summary>The verifier's decision id.</summary>
+    /// <summary><see cref="KeyOf"/> of the client and the decision id.</summary>
     public string Id { get; set; } = string.Empty;
+
+    /// <summary>The subject of the verifier client that submitted it.</summary>
+    public string ClientId { get; set; } = string.Empty;
+
+    /// <summary>The verifier's decision id.</summary>
+    public string DecisionId { get; set; } = string.Empty;
 
     public string? CredentialId { get; set; }
 
@@ -16,4 +23,10 @@ internal sealed class DecisionDocument
 
     /// <summary>Unix milliseconds when the issuer received it.</summary>
     public long ReceivedAt { get; set; }
+
+    /// <summary>
+    /// The store key of a decision id submitted by <paramref name="clientId"/>. Decision ids never hold <c>/</c>
+    /// (<see cref="Hosting.Identifiers"/>), so the last <c>/</c> separates the two and no pair collides with another.
+    /// </summary>
+    public static string KeyOf(string clientId, string decisionId) => clientId + "/" + decisionId;
 }

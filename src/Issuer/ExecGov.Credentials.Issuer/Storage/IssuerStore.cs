@@ -18,8 +18,7 @@ internal sealed class IssuerStore : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         _durable = durable;
-        var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false };
-        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+        _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, CreateMapper());
         _db.CheckpointSize = _durable ? 0 : 1000;
         if (!OperatingSystem.IsWindows())
         {
@@ -33,6 +32,7 @@ internal sealed class IssuerStore : IDisposable
         }
 
         Agents.EnsureIndex(a => a.Status);
+        Agents.EnsureIndex(a => a.KeyThumbprint);
         Credentials.EnsureIndex(c => c.SessionId);
         Credentials.EnsureIndex(c => c.AgentId);
         Approvals.EnsureIndex(a => a.Status);
@@ -62,6 +62,8 @@ internal sealed class IssuerStore : IDisposable
     public ILiteCollection<DecisionDocument> Decisions => _db.GetCollection<DecisionDocument>("decisions");
 
     public ILiteCollection<RecordedActDocument> RecordedActs => _db.GetCollection<RecordedActDocument>("revocation_acts");
+
+    public ILiteCollection<HealthProbeDocument> Health => _db.GetCollection<HealthProbeDocument>("health");
 
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction under the write lock. A failed result or an exception
@@ -104,4 +106,16 @@ internal sealed class IssuerStore : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
+
+    /// <summary>
+    /// The mapper of every reader and writer of the issuer file. LiteDB trims strings and turns empty ones into
+    /// null by default; the audit chain hashes what it was given, so the store must keep exactly that.
+    /// </summary>
+    internal static BsonMapper CreateMapper() => new()
+    {
+        EnumAsInteger = false,
+        SerializeNullValues = false,
+        TrimWhitespace = false,
+        EmptyStringToNull = false,
+    };
 }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Revocation.Logging;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +13,7 @@ internal sealed class LoggingAuditSink(ILogger<LoggingAuditSink> logger) : IRevo
     public ValueTask RecordAsync(RevocationAuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        RevocationLog.AuditToLog(logger, record.ActId, record.Request.Action, record.Request.Scope, record.Request.Responder, record.Result.Covered, record.Result.Changed);
+        RevocationLog.AuditToLog(logger, record.ActId, record.Request.Action, record.Request.Scope, LogText.Escape(record.Request.Responder)!, record.Result.Covered, record.Result.Changed);
         return ValueTask.CompletedTask;
     }
 }

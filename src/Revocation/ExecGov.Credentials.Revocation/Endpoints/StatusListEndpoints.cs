@@ -2,6 +2,7 @@ using System.Globalization;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Publishing;
 using ExecGov.Credentials.Revocation.Registry;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -84,7 +85,9 @@ internal static class StatusListEndpoints
         }
 
         var gate = context.RequestServices.GetRequiredService<SubscriberGate>();
-        if (!gate.TryEnter())
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var place = gate.TryEnter(address, await IsTrustedAsync(context, registry.Options).ConfigureAwait(false));
+        if (place is null)
         {
             // A refused verifier keeps polling (its lists stay fresh within ttl) and tries the stream again later.
             context.Response.Headers.RetryAfter = RetrySubscriptionAfterSeconds;
@@ -98,8 +101,20 @@ internal static class StatusListEndpoints
         }
         finally
         {
-            gate.Exit();
+            gate.Exit(place);
         }
+    }
+
+    /// <summary>Whether the caller passes the host's policy for reserved places (a verifier's token); anonymous otherwise.</summary>
+    private static async Task<bool> IsTrustedAsync(HttpContext context, RevocationOptions options)
+    {
+        if (options.ReservedSubscriberPolicy is not { } policy || context.User.Identity?.IsAuthenticated != true)
+        {
+            return false;
+        }
+
+        var authorization = context.RequestServices.GetService<IAuthorizationService>();
+        return authorization is not null && (await authorization.AuthorizeAsync(context.User, policy).ConfigureAwait(false)).Succeeded;
     }
 
     private static async Task StreamAsync(HttpContext context, RevocationRegistry registry, long? lastEventId)

@@ -8,4 +8,7 @@ internal enum EventKind
 
     /// <summary><c>event: list</c>: a new list was started.</summary>
     List,
+
+    /// <summary><c>event: key_withdrawn</c>: a signing key was withdrawn as compromised; verifiers drop it at once.</summary>
+    KeyWithdrawn,
 }

@@ -75,7 +75,10 @@ internal sealed class EventLog
 
                 _events.Add(e);
                 _lastId = e.Id;
-                _versions[e.ListId] = e.Version;
+                if (e.Kind != EventKind.KeyWithdrawn)
+                {
+                    _versions[e.ListId] = e.Version;
+                }
             }
 
             Prune();

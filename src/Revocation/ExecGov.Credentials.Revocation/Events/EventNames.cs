@@ -8,4 +8,5 @@ internal static class EventNames
     public const string List = "list";
     public const string Heartbeat = "heartbeat";
     public const string Reset = "reset";
+    public const string KeyWithdrawn = "key_withdrawn";
 }

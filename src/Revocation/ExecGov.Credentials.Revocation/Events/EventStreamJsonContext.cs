@@ -9,4 +9,5 @@ namespace ExecGov.Credentials.Revocation.Events;
 [JsonSerializable(typeof(HelloData))]
 [JsonSerializable(typeof(HeartbeatData))]
 [JsonSerializable(typeof(ResetData))]
+[JsonSerializable(typeof(KeyWithdrawnData))]
 internal sealed partial class EventStreamJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Keys;
 using ExecGov.Credentials.Revocation.Logging;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed class KeySetCompromiseHandler(IOptions<RevocationOptions> option
         var path = options.Value.KeySetPath;
         if (string.IsNullOrEmpty(path))
         {
-            RevocationLog.NoKeySetForCompromise(logger, keyId);
+            RevocationLog.NoKeySetForCompromise(logger, LogText.Escape(keyId)!);
             return ValueTask.CompletedTask;
         }
 
@@ -38,7 +39,7 @@ internal sealed class KeySetCompromiseHandler(IOptions<RevocationOptions> option
         }
 
         SigningKeySet.MarkCompromised(path, keyId, time);
-        RevocationLog.KeyMarkedCompromised(logger, keyId);
+        RevocationLog.KeyMarkedCompromised(logger, LogText.Escape(keyId)!);
         return ValueTask.CompletedTask;
     }
 }

@@ -55,6 +55,9 @@ internal sealed partial class RevocationRegistry
             case RevocationScope.SigningKey:
                 covered = _store.Credentials.Find(c => c.SigningKeyId == request.Target).ToList();
                 break;
+            case RevocationScope.HolderKey:
+                covered = _store.Credentials.Find(c => c.HolderKeyThumbprint == request.Target).ToList();
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(work), request.Scope, "Not a revocation scope.");
         }
@@ -113,6 +116,17 @@ internal sealed partial class RevocationRegistry
         }
 
         var isKeyRevocation = request.Scope == RevocationScope.SigningKey && request.Action == RevocationAction.Revoke;
+        if (isKeyRevocation)
+        {
+            // Pushed with the act's own commit, after its status events: a verifier drops the key on receipt
+            // instead of waiting for its next JWKS refresh. Every revocation of a key announces it again (at
+            // least once; dropping a key twice is harmless).
+            var id = ++batch.LastEventId;
+            firstEventId ??= id;
+            lastEventId = id;
+            _store.Events.Insert(new EventDocument { Id = id, Kind = EventNames.KeyWithdrawn, ActId = actId, KeyId = request.Target });
+            batch.Events.Add(ToKeyWithdrawnEvent(id, request.Target));
+        }
         _store.Acts.Insert(new ActDocument
         {
             Id = actId,

@@ -7,8 +7,8 @@ internal sealed partial class RevocationRegistry
 {
     /// <summary>
     /// Registers a credential at the list's next index, unpredictable and never repeated (writer thread, inside the batch's transaction). The
-    /// same credential id again answers its existing reference; a block on its session, agent, authoriser or
-    /// signing key refuses it.
+    /// same credential id again answers its existing reference; a block on its session, agent, authoriser,
+    /// signing key or holder key refuses it.
     /// </summary>
     private Action Allocate(Batch batch, AllocationWork work)
     {
@@ -28,15 +28,16 @@ internal sealed partial class RevocationRegistry
             return () => work.Completion.TrySetResult(known);
         }
 
-        foreach (var (scope, target) in (ReadOnlySpan<(RevocationScope, string)>)
+        foreach (var (scope, target) in (ReadOnlySpan<(RevocationScope, string?)>)
             [
                 (RevocationScope.Session, registration.SessionId),
                 (RevocationScope.Agent, registration.AgentId),
                 (RevocationScope.Authoriser, registration.AuthoriserSubject),
                 (RevocationScope.SigningKey, registration.SigningKeyId),
+                (RevocationScope.HolderKey, registration.HolderKeyThumbprint),
             ])
         {
-            if (TryGetBlock(batch, BlockKey(scope, target), out var action))
+            if (target is not null && TryGetBlock(batch, BlockKey(scope, target), out var action))
             {
                 var blocked = new IssuanceBlockedException(scope, action);
                 return () => work.Completion.TrySetException(blocked);
@@ -58,6 +59,7 @@ internal sealed partial class RevocationRegistry
             AgentId = registration.AgentId,
             AuthoriserSubject = registration.AuthoriserSubject,
             SigningKeyId = registration.SigningKeyId,
+            HolderKeyThumbprint = registration.HolderKeyThumbprint,
             ExpiresAt = registration.ExpiresAt.ToUnixTimeSeconds(),
             ListId = list.Id,
             Index = index,
@@ -72,5 +74,6 @@ internal sealed partial class RevocationRegistry
         string.Equals(existing.AgentId, registration.AgentId, StringComparison.Ordinal) &&
         string.Equals(existing.AuthoriserSubject, registration.AuthoriserSubject, StringComparison.Ordinal) &&
         string.Equals(existing.SigningKeyId, registration.SigningKeyId, StringComparison.Ordinal) &&
+        string.Equals(existing.HolderKeyThumbprint, registration.HolderKeyThumbprint, StringComparison.Ordinal) &&
         existing.ExpiresAt == registration.ExpiresAt.ToUnixTimeSeconds();
 }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Logging;
 using ExecGov.Credentials.Revocation.Storage;
@@ -43,13 +44,15 @@ internal sealed partial class RevocationRegistry
 
         var keepFrom = _lastEventId - _options.EventRetention;
         var retained = _store.Events.Find(e => e.Id > keepFrom)
-            .Select(e => ToStoredEvent(
-                e.Id,
-                e.Kind == EventNames.List ? EventKind.List : EventKind.Status,
-                e.ListId,
-                e.Version,
-                e.Status,
-                e.Indices))
+            .Select(e => e.Kind == EventNames.KeyWithdrawn
+                ? ToKeyWithdrawnEvent(e.Id, e.KeyId ?? string.Empty)
+                : ToStoredEvent(
+                    e.Id,
+                    e.Kind == EventNames.List ? EventKind.List : EventKind.Status,
+                    e.ListId,
+                    e.Version,
+                    e.Status,
+                    e.Indices))
             .ToList();
         _events.Initialize(retained, _lastEventId, _lists.Select(l => KeyValuePair.Create(l.Key, l.Value.Version)));
 
@@ -108,7 +111,7 @@ internal sealed partial class RevocationRegistry
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                RevocationLog.KeyWithdrawalFailed(_logger, request.Target, result.ActId, ex.GetType().Name, ex);
+                RevocationLog.KeyWithdrawalFailed(_logger, LogText.Escape(request.Target)!, result.ActId, ex.GetType().Name, ex);
             }
         }
 

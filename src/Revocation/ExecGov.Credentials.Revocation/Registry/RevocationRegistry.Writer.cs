@@ -225,6 +225,9 @@ internal sealed partial class RevocationRegistry
         return new StoredEvent(id, kind, listId, version, data);
     }
 
+    private static StoredEvent ToKeyWithdrawnEvent(long id, string keyId) =>
+        new(id, EventKind.KeyWithdrawn, 0, 0, System.Text.Json.JsonSerializer.Serialize(new KeyWithdrawnData { KeyId = keyId }, EventStreamJsonContext.Default.KeyWithdrawnData));
+
     /// <summary>Starts the next list (used when the current one is full, and for the first list of an empty store).</summary>
     private ListState StartList(Batch batch)
     {

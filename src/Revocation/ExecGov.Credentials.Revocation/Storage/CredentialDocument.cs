@@ -17,6 +17,9 @@ internal sealed class CredentialDocument
 
     public string SigningKeyId { get; set; } = string.Empty;
 
+    /// <summary>The holder key's thumbprint (<c>cnf.jkt</c>); null when the registration named none.</summary>
+    public string? HolderKeyThumbprint { get; set; }
+
     /// <summary>Unix seconds.</summary>
     public long ExpiresAt { get; set; }
 

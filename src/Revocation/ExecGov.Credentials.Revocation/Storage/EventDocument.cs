@@ -8,7 +8,7 @@ internal sealed class EventDocument
 {
     public long Id { get; set; }
 
-    /// <summary>"status" or "list".</summary>
+    /// <summary>"status", "list" or "key_withdrawn".</summary>
     public string Kind { get; set; } = string.Empty;
 
     public int ListId { get; set; }
@@ -19,6 +19,9 @@ internal sealed class EventDocument
 
     public int[] Indices { get; set; } = [];
 
-    /// <summary>The act that caused a status event; 0 for a list event.</summary>
+    /// <summary>The act that caused a status or key_withdrawn event; 0 for a list event.</summary>
     public long ActId { get; set; }
+
+    /// <summary>The withdrawn signing key of a key_withdrawn event; null otherwise.</summary>
+    public string? KeyId { get; set; }
 }

@@ -29,7 +29,9 @@ internal sealed class RevocationStore : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        var mapper = new BsonMapper { SerializeNullValues = false };
+        // LiteDB trims strings and stores empty ones as null by default: keep exactly what was written (responder
+        // names and reasons are compared with the issuer's audit trail).
+        var mapper = new BsonMapper { SerializeNullValues = false, TrimWhitespace = false, EmptyStringToNull = false };
         _db = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper)
         {
             CheckpointSize = 0,
@@ -39,6 +41,7 @@ internal sealed class RevocationStore : IDisposable
         Credentials.EnsureIndex(c => c.AgentId);
         Credentials.EnsureIndex(c => c.AuthoriserSubject);
         Credentials.EnsureIndex(c => c.SigningKeyId);
+        Credentials.EnsureIndex(c => c.HolderKeyThumbprint);
 
         // Start-up rebuilds the lists from the entries that are not valid; an index keeps that cheap.
         Credentials.EnsureIndex(c => c.Status);

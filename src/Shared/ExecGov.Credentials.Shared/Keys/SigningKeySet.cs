@@ -31,10 +31,17 @@ public sealed class SigningKeySet : IDisposable
     /// <summary>Whether the file is marked development-only (as <c>keys.sample</c> is).</summary>
     public bool IsDevelopmentOnly { get; }
 
+    /// <summary>The RFC 7638 thumbprint of the Ed25519 test key published in RFC 8037 Appendix A (the key of <c>keys.sample</c>).</summary>
+    public const string Rfc8037TestKeyThumbprint = "kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k";
+
+    /// <summary>Whether <paramref name="publicKey"/> is a published test key (RFC 8037 Appendix A), by its thumbprint.</summary>
+    public static bool IsPublishedTestKey(ReadOnlySpan<byte> publicKey) =>
+        publicKey.Length == 32 && string.Equals(Jwk.Ed25519Thumbprint(publicKey), Rfc8037TestKeyThumbprint, StringComparison.Ordinal);
+
     /// <summary>
-    /// Loads a keyset file. A file marked <c>development_only</c> is refused unless
-    /// <paramref name="allowDevelopmentKeys"/> (the host is in the Development environment); any other
-    /// file is refused when users other than its owner can access it.
+    /// Loads a keyset file. A file marked <c>development_only</c>, or holding the published RFC 8037 test key
+    /// whatever its marker, is refused unless <paramref name="allowDevelopmentKeys"/> (the host is in the
+    /// Development environment); any other file is refused when users other than its owner can access it.
     /// </summary>
     /// <exception cref="KeySetException">The file is missing, malformed, unsafe or refused.</exception>
     public static SigningKeySet Load(string path, bool allowDevelopmentKeys)
@@ -52,6 +59,15 @@ public sealed class SigningKeySet : IDisposable
             if (!developmentOnly)
             {
                 KeySetFile.CheckPermissions(path);
+            }
+
+            // A published test key signs for anyone who read the RFC: refused by what it is, not by how the file
+            // is labelled, so removing the development_only marker does not smuggle it into production.
+            if (!allowDevelopmentKeys &&
+                entries.FirstOrDefault(e => e.Status != SigningKeyStatus.Compromised && IsPublishedTestKey(e.PublicKey)) is { } published)
+            {
+                throw new KeySetException(
+                    $"Keyset file '{path}' holds key '{published.KeyId}', the published RFC 8037 test key (thumbprint {Rfc8037TestKeyThumbprint}) that anyone can sign with; it is refused outside the Development environment whatever the file's development_only marker. Generate a production keyset with 'execgov keys generate'.");
             }
 
             var keys = new Dictionary<string, Ed25519SecurityKey>(StringComparer.Ordinal);
