@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using ExecGov.Credentials.Verifier.Logging;
+using ExecGov.Credentials.Diagnostics;
 
 namespace ExecGov.Credentials.Verifier.Mcp;
 

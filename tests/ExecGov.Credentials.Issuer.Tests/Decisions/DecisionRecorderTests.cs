@@ -36,8 +36,8 @@ public sealed class DecisionRecorderTests : IDisposable
     [Fact]
     public void Decision_ids_are_scoped_to_the_submitting_verifier_client()
     {
-        var payments = new Http.Caller("verifier-payments", null);
-        var reports = new Http.Caller("verifier-reports", null);
+        var payments = new Http.Caller("verifier-payments", null, "ops-payments");
+        var reports = new Http.Caller("verifier-reports", null, "ops-reports");
 
         // The other client sends the ids first: it must not claim (and so suppress) the payments verifier's records.
         var squatted = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("d1"), Record("d2")] }, reports);
@@ -59,7 +59,7 @@ public sealed class DecisionRecorderTests : IDisposable
     [InlineData("d1/x")]
     public void Decision_id_with_a_control_character_or_separator_refuses_the_batch(string id)
     {
-        var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record(id)] }, new Http.Caller("verifier-1", null));
+        var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record(id)] }, new Http.Caller("verifier-1", null, "ops-1"));
         Assert.Equal(IssuerErrorCode.InvalidRequest, result.Error?.Code);
         Assert.Equal(0, _services.Store.Audit.Count());
     }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using ExecGov.Credentials.Verifier.Logging;
+using ExecGov.Credentials.Diagnostics;
 
 namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 

@@ -1,5 +1,5 @@
 using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
-using ExecGov.Credentials.Verifier.Logging;
+using ExecGov.Credentials.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;

@@ -1,6 +1,6 @@
 using ExecGov.Credentials.Status;
 using ExecGov.Credentials.Verifier.Keys;
-using ExecGov.Credentials.Verifier.Logging;
+using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Verifier.Status.Events;
 
 namespace ExecGov.Credentials.Verifier.Status;

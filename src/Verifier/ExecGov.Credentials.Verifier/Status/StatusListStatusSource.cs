@@ -6,7 +6,7 @@ using ExecGov.Credentials.Verifier.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ExecGov.Credentials.Verifier.Logging;
+using ExecGov.Credentials.Diagnostics;
 
 namespace ExecGov.Credentials.Verifier.Status;
 
