@@ -35,7 +35,8 @@ internal sealed class StatusVerifier : IAsyncDisposable
     /// <param name="issuer">The issuer to trust.</param>
     /// <param name="push">True: configured from the metadata, event stream included. False: JWKS and status-list base only, so it polls.</param>
     /// <param name="configure">Further status-source settings.</param>
-    public static async Task<StatusVerifier> StartAsync(IssuerHost issuer, bool push = true, Action<StatusListOptions>? configure = null)
+    /// <param name="configureVerifier">Further verifier settings, applied after the defaults above.</param>
+    public static async Task<StatusVerifier> StartAsync(IssuerHost issuer, bool push = true, Action<StatusListOptions>? configure = null, Action<CredentialVerifierOptions>? configureVerifier = null)
     {
         var network = new StreamControl();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
@@ -54,6 +55,7 @@ internal sealed class StatusVerifier : IAsyncDisposable
                     JwksUri = new Uri(issuer.BaseAddress, "/.well-known/jwks.json"),
                     StatusListBase = new Uri(issuer.BaseAddress, "/status-lists"),
                 });
+            configureVerifier?.Invoke(options);
         });
         builder.Services.AddStatusListStatusSource(options =>
         {
