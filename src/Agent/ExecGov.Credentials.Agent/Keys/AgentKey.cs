@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Proofs;
 
@@ -38,6 +39,9 @@ public sealed class AgentKey : IDisposable
     /// what an admin registers as the agent's <c>public_key</c> (<c>POST /v1/agents</c>). Never contains <c>d</c>.
     /// </summary>
     public string PublicJwk { get; }
+
+    /// <summary>The <c>typ</c> of client assertions (RFC 7523 with the <c>client-authentication+jwt</c> type of draft-ietf-oauth-rfc7523bis).</summary>
+    private const string ClientAssertionType = "client-authentication+jwt";
 
     internal Ed25519SecurityKey SecurityKey => _key;
 
@@ -95,6 +99,34 @@ public sealed class AgentKey : IDisposable
         }
 
         return ProofWriter.Create(_key, method, target, credential, now);
+    }
+
+    /// <summary>
+    /// Signs an RFC 7523 client assertion (<c>private_key_jwt</c>) for the client <paramref name="clientId"/> whose
+    /// registered key this is: <c>iss</c> = <c>sub</c> = the client, <c>aud</c> = <paramref name="audience"/> (the
+    /// issuer id with its trailing slash, or its token endpoint URL), a lifetime of one minute and a fresh random
+    /// <c>jti</c>, so the issuer accepts it once.
+    /// </summary>
+    /// <exception cref="ArgumentException">An argument is empty.</exception>
+    public string CreateClientAssertion(string clientId, string audience, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentException.ThrowIfNullOrEmpty(audience);
+        var issuedAt = now.ToUnixTimeSeconds();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("iss", clientId);
+            json.WriteString("sub", clientId);
+            json.WriteString("aud", audience);
+            json.WriteNumber("iat", issuedAt);
+            json.WriteNumber("exp", issuedAt + 60);
+            json.WriteString("jti", Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+            json.WriteEndObject();
+        }
+
+        return CredentialWriter.SignPayload(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), ClientAssertionType, _key, extraHeader: null);
     }
 
     internal string CreateAssertion(string agentId, string issuer, DateTimeOffset now) =>

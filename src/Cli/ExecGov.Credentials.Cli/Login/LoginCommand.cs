@@ -32,20 +32,43 @@ internal static class LoginCommand
         {
             Description = "Read the client secret from standard input (one line).",
         };
+        var keyFile = new Option<string?>("--key-file")
+        {
+            Description = "Sign in with the client's own key instead of a secret (approver clients): the key file written by execgov admins keygen; needs --client-id.",
+            HelpName = "path",
+        };
 
         var command = new Command("login", "Sign in with an admin client's credentials and cache the access token (mode 0600) in the profile.")
-            .With(clientId, secretFile, secretStdin);
+            .With(clientId, secretFile, secretStdin, keyFile);
         command.Handle((context, cancellationToken) =>
-            RunAsync(context, context.Parse.GetValue(clientId), context.Parse.GetValue(secretFile), context.Parse.GetValue(secretStdin), cancellationToken));
+            RunAsync(context, context.Parse.GetValue(clientId), context.Parse.GetValue(secretFile), context.Parse.GetValue(secretStdin), context.Parse.GetValue(keyFile), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string? clientId, string? secretFile, bool secretStdin, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, string? clientId, string? secretFile, bool secretStdin, string? keyFile, CancellationToken cancellationToken)
     {
-        if (secretFile is null == !secretStdin)
+        if ((secretFile is null ? 0 : 1) + (secretStdin ? 1 : 0) + (keyFile is null ? 0 : 1) != 1)
         {
             throw new CliException(ExitCodes.Usage, "usage",
-                "Give the secret with exactly one of --secret-file <path> or --secret-stdin (never on the command line). Run 'execgov login --help' for usage.");
+                "Sign in with exactly one of --secret-file <path>, --secret-stdin or --key-file <path> (never a secret on the command line). Run 'execgov login --help' for usage.");
+        }
+
+        if (keyFile is not null)
+        {
+            if (string.IsNullOrWhiteSpace(clientId))
+            {
+                throw new CliException(ExitCodes.Usage, "usage", "--key-file needs --client-id <id>: the client the key is registered for.");
+            }
+
+            using var key = Credentials.AgentKeys.Load(keyFile);
+            var assertion = key.CreateClientAssertion(clientId, context.IssuerUri.AbsoluteUri, context.Time.GetUtcNow());
+            return await SignInAsync(context, clientId, new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = clientId,
+                ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                ["client_assertion"] = assertion,
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         var (fileClientId, secret) = secretFile is not null
@@ -63,11 +86,21 @@ internal static class LoginCommand
                 secretFile is null ? "Standard input held no secret; pipe the client secret in." : $"The secret file {secretFile} holds no secret.");
         }
 
+        return await SignInAsync(context, clientId, new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> SignInAsync(CliContext context, string clientId, Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
         var issuer = context.IssuerUri;
         var shown = CliContext.Display(issuer);
         var now = context.Time.GetUtcNow();
         var (token, expiresIn) = await Progress.RunAsync(context.Output, $"Signing in to {shown}…",
-            _ => RequestTokenAsync(issuer, clientId, secret, cancellationToken)).ConfigureAwait(false);
+            _ => RequestTokenAsync(issuer, form, cancellationToken)).ConfigureAwait(false);
         var roles = ReadRoles(token);
         var expiresAt = now.AddSeconds(expiresIn);
         var path = ProfileStore.Save(context.ProfileName, new Profile
@@ -116,17 +149,12 @@ internal static class LoginCommand
         return (null, text);
     }
 
-    private static async Task<(string Token, long ExpiresIn)> RequestTokenAsync(Uri issuer, string clientId, string secret, CancellationToken cancellationToken)
+    private static async Task<(string Token, long ExpiresIn)> RequestTokenAsync(Uri issuer, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         const string path = "connect/token";
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(issuer, path))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = clientId,
-                ["client_secret"] = secret,
-            }),
+            Content = new FormUrlEncodedContent(form),
         };
 
         HttpResponseMessage response;
@@ -151,7 +179,7 @@ internal static class LoginCommand
             if (JsonRead.Str(body, "error") is { } error && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
             {
                 throw new CliException(ExitCodes.Unauthorized, error,
-                    $"The issuer refused client '{clientId}' ({error}); check --client-id and the secret, or ask an admin for a new client secret.");
+                    $"The issuer refused client '{form["client_id"]}' ({error}); check --client-id and the secret or key, or ask an admin for a new client.");
             }
 
             throw ServiceError.FromResponse("issuer", issuer, "/" + path, response.StatusCode, body, ServiceError.StartIssuerHint);
