@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using ExecGov.Credentials.Verifier.Policy;
 
 namespace ExecGov.Credentials.Verifier.Mcp;
 
@@ -11,9 +12,6 @@ namespace ExecGov.Credentials.Verifier.Mcp;
 /// </summary>
 public sealed class McpToolArguments
 {
-    // Numbers as System.Text.Json binds them, including from strings, as MCP tool parameter binding does.
-    private static readonly JsonSerializerOptions NumberOptions = new() { NumberHandling = JsonNumberHandling.AllowReadingFromString };
-
     private static readonly IReadOnlyDictionary<string, JsonElement> Empty = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 
     internal McpToolArguments(string toolName, IDictionary<string, JsonElement>? arguments)
@@ -36,22 +34,27 @@ public sealed class McpToolArguments
         _ => null,
     };
 
-    /// <summary>A decimal argument (a JSON number, or a string holding one); null when missing, ambiguous or not a number.</summary>
+    /// <summary>
+    /// A decimal argument (a JSON number, or a string holding one); null when missing, ambiguous, not a number, or
+    /// outside the verifier's amount grammar (docs/verifier.md, "Amounts") or not exactly representable, so a
+    /// constraint on it fails rather than checking a rounded value.
+    /// </summary>
     public decimal? GetDecimal(string name)
     {
-        if (Find(name) is not { ValueKind: JsonValueKind.Number or JsonValueKind.String } value)
+        var text = Find(name) switch
+        {
+            { ValueKind: JsonValueKind.Number } value => value.GetRawText(),
+            { ValueKind: JsonValueKind.String } value => value.GetString(),
+            _ => null,
+        };
+        if (text is null || !Amounts.IsWellFormed(text) ||
+            !decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ||
+            Amounts.Compare(text, amount.ToString(CultureInfo.InvariantCulture)) != 0)
         {
             return null;
         }
 
-        try
-        {
-            return value.Deserialize<decimal>(NumberOptions);
-        }
-        catch (Exception ex) when (ex is JsonException or FormatException or OverflowException or InvalidOperationException)
-        {
-            return null;
-        }
+        return amount;
     }
 
     private JsonElement? Find(string name)

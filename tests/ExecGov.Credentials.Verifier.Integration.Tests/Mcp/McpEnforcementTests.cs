@@ -99,6 +99,39 @@ public sealed class McpEnforcementTests : IAsyncLifetime
         AssertDenied(result, "constraint_violated", toolRuns: 0);
     }
 
+    [Theory]
+    [InlineData("500.0000000000000000000000000049")]
+    [InlineData("500\u0000")]
+    [InlineData("5e2")]
+    [InlineData(" 500")]
+    [InlineData("-1")]
+    public async Task An_amount_the_verifier_cannot_read_exactly_is_denied_constraint_violated(string amount)
+    {
+        var text = await _client.CallToolAsync("release_payment", new Dictionary<string, object?>
+        {
+            ["invoice"] = "2026-118",
+            ["amount"] = amount,
+            ["currency"] = "EUR",
+            ["iban"] = "DE89370400440532013000",
+        });
+
+        AssertDenied(text, "constraint_violated", toolRuns: 0);
+    }
+
+    [Fact]
+    public async Task A_json_number_past_decimal_precision_is_denied_not_rounded_into_range()
+    {
+        var result = await _client.CallToolAsync("release_payment", new Dictionary<string, object?>
+        {
+            ["invoice"] = "2026-118",
+            ["amount"] = System.Text.Json.JsonDocument.Parse("500.0000000000000000000000000049").RootElement,
+            ["currency"] = "EUR",
+            ["iban"] = "DE89370400440532013000",
+        });
+
+        AssertDenied(result, "constraint_violated", toolRuns: 0);
+    }
+
     [Fact]
     public async Task An_amount_given_twice_in_different_case_is_not_guessed()
     {
