@@ -3,6 +3,7 @@ using ExecGov.Credentials.Verifier.AspNetCore.Actions;
 using ExecGov.Credentials.Verifier.AspNetCore.Authentication;
 using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
+using ExecGov.Credentials.Verifier.Status;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -56,7 +57,10 @@ public static class ExecGovCredentialsServiceCollectionExtensions
     /// <summary>
     /// Ships every decision record in batches to the issuer's <c>POST /v1/decisions</c> (bounded queue that drops the
     /// oldest record when full, retry with backoff, client-credentials admin token). Off unless called; the JSON shape
-    /// is in docs/decision-records.md. Options are validated at start-up.
+    /// is in docs/decision-records.md. Options are validated at start-up. The same token also goes on the status
+    /// source's revocation event-stream request to that issuer (<c>AddStatusListStatusSource</c>), so this verifier
+    /// takes one of the issuer's places reserved for <c>verifier</c>-role clients; without a token the stream
+    /// connects anonymously (logged once) and verification is unaffected. Status-list fetches stay anonymous.
     /// </summary>
     public static IServiceCollection AddDecisionShipping(this IServiceCollection services, Action<DecisionShipperOptions> configure)
     {
@@ -75,6 +79,14 @@ public static class ExecGovCredentialsServiceCollectionExtensions
         services.TryAddSingleton<DecisionShipper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDecisionRecordSink, DecisionShipper>(sp => sp.GetRequiredService<DecisionShipper>()));
         services.AddHostedService(sp => sp.GetRequiredService<DecisionShipper>());
+        if (!services.Any(d => d.ServiceType == typeof(IssuerEventStreamToken)))
+        {
+            // The shipper's token client, reused: the event stream to the same issuer takes a reserved place.
+            services.AddSingleton<IssuerEventStreamToken>();
+            services.AddHttpClient(StatusListServiceCollectionExtensions.HttpClientName)
+                .AddHttpMessageHandler(sp => new IssuerEventStreamAuthorizationHandler(sp.GetRequiredService<IssuerEventStreamToken>()));
+        }
+
         return services;
     }
 }

@@ -50,7 +50,7 @@ internal sealed class VerifierEndpointHost : IAsyncDisposable
         ["StatusLists:StreamIdleTimeout"] = "00:00:05",
     };
 
-    public static async Task<VerifierEndpointHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production")
+    public static async Task<VerifierEndpointHost> StartAsync(IDictionary<string, string?> settings, string environment = "Production", ILoggerProvider? logs = null)
     {
         // An empty content root of its own: the endpoint's appsettings.json (copied next to the tests) must not
         // mix its sample issuer into the configuration under test.
@@ -60,6 +60,10 @@ internal sealed class VerifierEndpointHost : IAsyncDisposable
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment, ContentRootPath = contentRoot });
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
+            if (logs is not null)
+            {
+                builder.Logging.AddProvider(logs);
+            }
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Services.AddVerifierEndpoint(builder.Configuration);
             var app = builder.Build();

@@ -19,11 +19,16 @@ namespace ExecGov.Credentials.Verifier.Integration.Tests.Status;
 /// A stand-in for the issuer's public endpoints on real Kestrel (127.0.0.1, port 0), following the wire contract of
 /// docs/revocation.md and docs/http-api.md: JWKS, metadata, signed status lists with ETag / If-None-Match, and the
 /// revocation event stream with hello, replay from Last-Event-ID, live status events and heartbeats. The tests
-/// control it: revoke, drop or refuse streams, or stop it altogether.
+/// control it: revoke, drop or refuse streams, or stop it altogether. It also answers the client-credentials grant
+/// (<c>POST /connect/token</c>) and <c>POST /v1/decisions</c>, and records the Authorization header of every request.
 /// </summary>
 internal sealed class FakeIssuerHost : IAsyncDisposable
 {
     public const int ListSize = 4096;
+    public const string ClientId = "verifier-payments";
+    public const string ClientSecret = "s3cret-for-tests-only";
+    private readonly List<(string Path, string? Authorization)> _authorizations = [];
+    private readonly List<string> _tokensIssued = [];
     private readonly Lock _gate = new();
     private readonly Dictionary<int, (StatusList List, long Version)> _lists = [];
     private readonly List<(long Id, string Type, string Data)> _events = [];
@@ -51,6 +56,11 @@ internal sealed class FakeIssuerHost : IAsyncDisposable
 
     public List<string?> LastEventIdsSeen { get; } = [];
 
+    /// <summary>False: the token endpoint answers 503.</summary>
+    public bool TokensEnabled { get; set; } = true;
+
+    public int TokenRequests => Requests("/connect/token");
+
     public static async Task<FakeIssuerHost> StartAsync(int lists = 1)
     {
         var host = new FakeIssuerHost();
@@ -63,6 +73,18 @@ internal sealed class FakeIssuerHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            lock (host._gate)
+            {
+                var authorization = context.Request.Headers.Authorization.ToString();
+                host._authorizations.Add((context.Request.Path.Value ?? string.Empty, authorization.Length == 0 ? null : authorization));
+            }
+
+            await next(context);
+        });
+        app.MapPost("/connect/token", (Func<HttpContext, Task<IResult>>)host.TokenAsync);
+        app.MapPost("/v1/decisions", () => Results.Json(new { accepted = 0 }, statusCode: StatusCodes.Status202Accepted));
         app.MapGet("/.well-known/jwks.json", host.Jwks);
         app.MapGet("/.well-known/execgov-issuer", host.Metadata);
         app.MapGet("/status-lists/events", host.EventsAsync);
@@ -74,6 +96,27 @@ internal sealed class FakeIssuerHost : IAsyncDisposable
     }
 
     public string ListUri(int id) => $"{BaseUrl}/status-lists/{id.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The Authorization header (null when none) of every request to <paramref name="path"/>, in order.</summary>
+    public IReadOnlyList<string?> Authorizations(string path)
+    {
+        lock (_gate)
+        {
+            return _authorizations.Where(a => a.Path == path).Select(a => a.Authorization).ToArray();
+        }
+    }
+
+    /// <summary>The access tokens handed out by <c>/connect/token</c>.</summary>
+    public IReadOnlyList<string> TokensIssued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tokensIssued.ToArray();
+            }
+        }
+    }
 
     public int Requests(string path)
     {
@@ -153,6 +196,29 @@ internal sealed class FakeIssuerHost : IAsyncDisposable
         {
             _requests[path] = _requests.GetValueOrDefault(path) + 1;
         }
+    }
+
+    private async Task<IResult> TokenAsync(HttpContext context)
+    {
+        Count("/connect/token");
+        if (!TokensEnabled)
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        if (form["grant_type"] != "client_credentials" || form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
+        {
+            return Results.Json(new { error = "invalid_client" }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var token = $"tok-{Guid.NewGuid():N}";
+        lock (_gate)
+        {
+            _tokensIssued.Add(token);
+        }
+
+        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = 300 });
     }
 
     private IResult Jwks()

@@ -67,6 +67,9 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
     /// <summary>Records the issuer refused outright (a 4xx other than 401, 408 and 429); not retried.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
 
+    /// <summary>The shipper's token client, shared with the status event stream's authorization.</summary>
+    internal IssuerTokenClient Tokens => _tokens;
+
     /// <summary>Records waiting in the queue.</summary>
     public int Queued => _queue.Reader.Count;
 

@@ -7,27 +7,50 @@ namespace ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 /// Gets and caches an admin access token with the OAuth 2.0 client-credentials grant (RFC 6749 §4.4,
 /// <c>client_secret_post</c>) from the issuer's token endpoint. Hand-written because it is one form POST and one
 /// JSON read: a general OAuth client (OpenIddict's) would need discovery and its own host wiring for this. The
-/// token and secret are never logged. Used by one shipping loop at a time, so no locking.
+/// token and secret are never logged. Shared by the shipping loop and the status event stream's authorization
+/// (<see cref="IssuerEventStreamToken"/>): one fetch at a time, the others wait for its result.
 /// </summary>
 internal sealed partial class IssuerTokenClient(IHttpClientFactory http, DecisionShipperOptions options, TimeProvider time, ILogger logger)
 {
     // Renew this long before expiry, so a token does not expire between the check and the issuer reading it.
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(30);
 
-    private string? _token;
-    private DateTimeOffset _expiresAt;
+    private readonly SemaphoreSlim _fetch = new(1, 1);
+    private volatile Cached? _cached;
 
-    public void Invalidate() => _token = null;
+    /// <summary>Why the last attempt got no token (no secrets), for callers that log it themselves.</summary>
+    public string? LastFailure { get; private set; }
 
-    /// <summary>The cached token, or a new one; null when none could be obtained (logged, without secrets).</summary>
-    public async ValueTask<string?> GetAsync(CancellationToken cancellationToken)
+    public void Invalidate() => _cached = null;
+
+    /// <summary>
+    /// The cached token, or a new one; null when none could be obtained (logged, without secrets, unless
+    /// <paramref name="logFailures"/> is false: the caller logs it then).
+    /// </summary>
+    public async ValueTask<string?> GetAsync(CancellationToken cancellationToken, bool logFailures = true)
     {
-        if (_token is not null && time.GetUtcNow() < _expiresAt - ExpiryMargin)
+        if (Fresh() is { } cached)
         {
-            return _token;
+            return cached;
         }
 
-        _token = null;
+        await _fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Someone else may have fetched one while this caller waited.
+            return Fresh() ?? await FetchAsync(logFailures, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _fetch.Release();
+        }
+    }
+
+    private string? Fresh() => _cached is { } cached && time.GetUtcNow() < cached.ExpiresAt - ExpiryMargin ? cached.Token : null;
+
+    private async Task<string?> FetchAsync(bool logFailures, CancellationToken cancellationToken)
+    {
+        _cached = null;
         var form = new List<KeyValuePair<string, string>>
         {
             new("grant_type", "client_credentials"),
@@ -46,8 +69,7 @@ internal sealed partial class IssuerTokenClient(IHttpClientFactory http, Decisio
             using var response = await client.PostAsync(options.TokenUri, content, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                LogTokenRefused(logger, (int)response.StatusCode);
-                return null;
+                return Refused((int)response.StatusCode, logFailures);
             }
 
             using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
@@ -55,28 +77,49 @@ internal sealed partial class IssuerTokenClient(IHttpClientFactory http, Decisio
             if (root.ValueKind != JsonValueKind.Object ||
                 !root.TryGetProperty("access_token", out var token) || token.ValueKind != JsonValueKind.String || token.GetString() is not { Length: > 0 } value)
             {
-                LogTokenRefused(logger, (int)response.StatusCode);
-                return null;
+                return Refused((int)response.StatusCode, logFailures);
             }
 
             var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt64(out var seconds) && seconds > 0
                 ? TimeSpan.FromSeconds(Math.Min(seconds, 86_400))
                 : TimeSpan.FromMinutes(5);
-            _token = value;
-            _expiresAt = time.GetUtcNow() + lifetime;
-            return _token;
+            _cached = new Cached(value, time.GetUtcNow() + lifetime);
+            LastFailure = null;
+            return value;
         }
         catch (Exception ex) when (ex is HttpRequestException or JsonException)
         {
-            LogTokenUnavailable(logger, ex.GetType().Name);
-            return null;
+            return Unavailable(ex.GetType().Name, logFailures);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            LogTokenUnavailable(logger, "timeout");
-            return null;
+            return Unavailable("timeout", logFailures);
         }
     }
+
+    private string? Refused(int status, bool log)
+    {
+        LastFailure = "the token endpoint answered HTTP " + status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (log)
+        {
+            LogTokenRefused(logger, status);
+        }
+
+        return null;
+    }
+
+    private string? Unavailable(string cause, bool log)
+    {
+        LastFailure = cause;
+        if (log)
+        {
+            LogTokenUnavailable(logger, cause);
+        }
+
+        return null;
+    }
+
+    private sealed record Cached(string Token, DateTimeOffset ExpiresAt);
 
     [LoggerMessage(EventId = 3110, EventName = "ShippingTokenRefused", Level = LogLevel.Warning,
         Message = "The issuer's token endpoint refused the decision shipper's client credentials (HTTP {Status}); check DecisionShipping:ClientId/ClientSecret and the client's 'verifier' role")]
