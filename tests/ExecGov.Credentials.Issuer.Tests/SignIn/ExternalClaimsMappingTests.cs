@@ -22,6 +22,20 @@ public sealed class ExternalClaimsMappingTests
     }
 
     [Fact]
+    public async Task External_subjects_and_names_with_control_characters_are_not_taken_into_the_audit_trail()
+    {
+        var options = new AdminAuthenticationOptions { Authority = "https://login.example", Audience = "api://execgov", SubjectClaimType = "oid" };
+        var external = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim("oid", "u-42\n"), new Claim("name", "Ines\u001b[2J"), new Claim("roles", "approver")], "Bearer"));
+
+        var mapped = await new ExternalClaimsMapping(Options.Create(options)).TransformAsync(external);
+
+        Assert.Null(mapped.FindFirst(AdminClaimTypes.Subject));
+        Assert.Null(mapped.FindFirst(AdminClaimTypes.Person));
+        Assert.Null(mapped.FindFirst(AdminClaimTypes.Name));
+    }
+
+    [Fact]
     public void External_provider_without_audience_fails_validation()
     {
         var result = new AdminAuthenticationOptionsValidator().Validate(null, new AdminAuthenticationOptions { Authority = "https://login.example" });

@@ -26,7 +26,9 @@ internal sealed class ExternalClaimsMapping(IOptions<AdminAuthenticationOptions>
 
         var identity = new ClaimsIdentity(principal.Identity.AuthenticationType, AdminClaimTypes.Name, AdminClaimTypes.Role);
         identity.AddClaim(new Claim(MappedType, "1"));
-        if (principal.FindFirst(settings.SubjectClaimType)?.Value is { Length: > 0 } subject)
+        // What lands in the audit trail is stored exactly, so a provider's value with control characters is not taken:
+        // without a subject the caller has no identity and is refused; without a name it is shown by its subject.
+        if (principal.FindFirst(settings.SubjectClaimType)?.Value is { Length: > 0 } subject && !subject.Any(char.IsControl))
         {
             identity.AddClaim(new Claim(AdminClaimTypes.Subject, subject));
 
@@ -34,7 +36,7 @@ internal sealed class ExternalClaimsMapping(IOptions<AdminAuthenticationOptions>
             identity.AddClaim(new Claim(AdminClaimTypes.Person, Persons.External(settings.Authority!, subject)));
         }
 
-        if (principal.FindFirst(settings.NameClaimType)?.Value is { Length: > 0 } name)
+        if (principal.FindFirst(settings.NameClaimType)?.Value is { Length: > 0 } name && !name.Any(char.IsControl))
         {
             identity.AddClaim(new Claim(AdminClaimTypes.Name, name));
         }
