@@ -67,32 +67,5 @@ public sealed class AnonymousActionTests : IDisposable
 
     public void Dispose() => _authority.Dispose();
 
-    private async Task<WebApplication> StartAsync(Action<WebApplication> map)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddCredentialVerifier(o =>
-        {
-            o.Audience = TestAuthority.Audience;
-            o.Issuers.Add(new TrustedIssuerOptions { Issuer = TestAuthority.IssuerId, Jwks = _authority.Jwks });
-        });
-        builder.Services.AddSingleton<ICredentialStatusSource>(_authority.Status);
-        builder.Services.AddAuthentication().AddExecGovCredentials();
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        map(app);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
-    }
+    private Task<WebApplication> StartAsync(Action<WebApplication> map) => EnforcedApp.StartAsync(_authority, "Development", publicOrigin: null, map);
 }

@@ -70,33 +70,8 @@ public sealed class PublicOriginTests : IDisposable
     private static HttpClient Client(WebApplication app) =>
         new() { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single()) };
 
-    private async Task<WebApplication> StartAsync(string environment, Uri? publicOrigin)
-    {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddCredentialVerifier(o =>
-        {
-            o.Audience = TestAuthority.Audience;
-            o.Issuers.Add(new TrustedIssuerOptions { Issuer = TestAuthority.IssuerId, Jwks = _authority.Jwks });
-        });
-        builder.Services.AddSingleton<ICredentialStatusSource>(_authority.Status);
-        builder.Services.AddAuthentication().AddExecGovCredentials(o => o.PublicOrigin = publicOrigin);
-        var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet("/v1/invoices/{id}", (string id) => Results.Ok(new { id }))
-            .RequireAction("invoices.read", request => new ActionValues { Resource = $"invoice:{request.RouteValue("id")}" });
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
-    }
+    private Task<WebApplication> StartAsync(string environment, Uri? publicOrigin) =>
+        EnforcedApp.StartAsync(_authority, environment, publicOrigin, app =>
+            app.MapGet("/v1/invoices/{id}", (string id) => Results.Ok(new { id }))
+                .RequireAction("invoices.read", request => new ActionValues { Resource = $"invoice:{request.RouteValue("id")}" }));
 }
