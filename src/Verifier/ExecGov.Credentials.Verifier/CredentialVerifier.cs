@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Scopes;
 using ExecGov.Credentials.Verifier.Decisions;
 using ExecGov.Credentials.Verifier.Keys;
 using ExecGov.Credentials.Verifier.Policy;
@@ -174,7 +175,7 @@ public sealed partial class CredentialVerifier
         var seconds = now.ToUnixTimeSeconds();
 
         // RFC 8725 §3.9: the audience is always checked; a verifier without one cannot accept anything.
-        if (string.IsNullOrEmpty(audience) || !ScopeEvaluator.MatchesAny(claims.Audience, audience, ScopeEvaluator.MatchExact))
+        if (string.IsNullOrEmpty(audience) || !ScopeMatcher.ContainsExact(claims.Audience, audience))
         {
             return ReasonCode.AudienceMismatch;
         }

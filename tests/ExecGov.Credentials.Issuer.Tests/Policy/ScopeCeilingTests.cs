@@ -25,7 +25,8 @@ public sealed class ScopeCeilingTests
     {
         { "action outside", Wanted(action: "payroll.run"), "action 'payroll.run'" },
         { "family look-alike", Wanted(action: "paymentsx.release"), "action 'paymentsx.release'" },
-        { "wider wildcard than the ceiling", Wanted(action: "*"), "action '*'" },
+        { "a bare wildcard is no action", Wanted(action: "*"), "action '*'" },
+        { "dot segment escaping a prefix", Wanted(resource: "invoice:1/../payroll:1"), "resource 'invoice:1/../payroll:1'" },
         { "amount above the limit", Wanted(amount: 500.01m), "max_amount" },
         { "amount missing", Wanted(amount: null), "max_amount" },
         { "other currency", Wanted(currency: "USD"), "currency" },
@@ -45,6 +46,13 @@ public sealed class ScopeCeilingTests
 
     [Fact]
     public void Narrower_family_fits_a_wider_family() => Assert.Null(ScopeCeiling.FindViolation(Ceiling, [Wanted(action: "payments.refunds.*")]));
+
+    [Fact]
+    public void A_bare_wildcard_in_a_stored_ceiling_covers_nothing()
+    {
+        AuthorizationDetail[] legacy = [new() { Actions = ["*"] }];
+        Assert.Contains("action 'payments.release'", ScopeCeiling.FindViolation(legacy, [new AuthorizationDetail { Actions = ["payments.release"] }]), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Empty_ceiling_allows_nothing() => Assert.NotNull(ScopeCeiling.FindViolation([], [Wanted()]));

@@ -8,7 +8,9 @@ public sealed class ScopeShapeTests
     [Theory]
     [InlineData("payments.release", true)]
     [InlineData("payments.*", true)]
-    [InlineData("*", true)]
+    [InlineData("*", false)]
+    [InlineData("*.*", false)]
+    [InlineData(".*", false)]
     [InlineData("payments.", false)]
     [InlineData("pay ments", false)]
     [InlineData("payments.*.release", false)]
@@ -25,6 +27,15 @@ public sealed class ScopeShapeTests
     {
         Assert.NotNull(ScopeShape.Check([new AuthorizationDetail { Actions = ["a.b"], Constraints = new ActionConstraints { MaxAmount = -1m } }], "x"));
         Assert.NotNull(ScopeShape.Check([new AuthorizationDetail { Actions = ["a.b"], Constraints = new ActionConstraints { Currency = "euro" } }], "x"));
+    }
+
+    [Fact]
+    public void A_time_window_that_starts_when_it_ends_is_refused()
+    {
+        var empty = new TimeWindow { Start = new TimeOnly(9, 0), End = new TimeOnly(9, 0) };
+        Assert.Contains("time_window", ScopeShape.Check([new AuthorizationDetail { Actions = ["a.b"], Constraints = new ActionConstraints { TimeWindow = empty } }], "x"), StringComparison.Ordinal);
+        var day = new TimeWindow { Start = new TimeOnly(9, 0), End = new TimeOnly(17, 0) };
+        Assert.Null(ScopeShape.Check([new AuthorizationDetail { Actions = ["a.b"], Constraints = new ActionConstraints { TimeWindow = day } }], "x"));
     }
 
     [Fact]

@@ -15,13 +15,13 @@ public sealed class IssuancePolicyOptions
 
     /// <summary>
     /// Actions that always need approval; a trailing <c>.*</c> names a family (<c>payments.*</c>), and a
-    /// requested family or wildcard that could cover one of them needs approval too. Default: none.
+    /// requested family that could cover one of them needs approval too; a bare <c>*</c> is refused. Default: none.
     /// </summary>
     public IList<string> ConsequentialActions { get; } = [];
 
     /// <summary>
     /// Actions that move value, so a grant of them without <c>max_amount</c> is unbounded and needs approval
-    /// (as does a family or wildcard covering one). Default (when not configured): <c>payments.release</c>,
+    /// (as does a family covering one). Default (when not configured): <c>payments.release</c>,
     /// <c>payments.refund</c>, <c>payments.transfer</c>.
     /// </summary>
     public IList<string>? AmountActions { get; set; }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Scopes;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Policy;
@@ -15,7 +16,7 @@ internal sealed class IssuancePolicyOptionsValidator : IValidateOptions<Issuance
         {
             if (!IsPattern(action))
             {
-                failures.Add($"Issuer:Policy has an invalid action '{action}'; use names like payments.release or families like payments.*.");
+                failures.Add($"Issuer:Policy has an invalid action '{action}'; use names like payments.release or families like payments.* (a bare * matches nothing).");
             }
         }
 
@@ -53,6 +54,7 @@ internal sealed class IssuancePolicyOptionsValidator : IValidateOptions<Issuance
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static bool IsPattern(string? action) =>
-        !string.IsNullOrWhiteSpace(action) && action.Length <= 128 && !action.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    // The grammar of the grants themselves: a pattern a grant can never hold (a bare "*" included) would match
+    // nothing, so the policy would silently treat the grants it means as low-risk.
+    private static bool IsPattern(string? action) => ScopeMatcher.IsActionPattern(action);
 }

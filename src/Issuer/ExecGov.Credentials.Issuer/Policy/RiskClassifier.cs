@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Scopes;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Policy;
@@ -6,7 +7,7 @@ namespace ExecGov.Credentials.Issuer.Policy;
 /// <summary>
 /// Splits grants into low-risk (issued at once) and consequential (waiting for approvers) according to
 /// <see cref="IssuancePolicyOptions"/>. Anything that could reach a consequential action or resource counts:
-/// wildcards and families are judged by what they could cover, a missing bound by what it leaves open.
+/// families and resource prefixes are judged by what they could cover, a missing bound by what it leaves open.
 /// </summary>
 internal sealed class RiskClassifier(IOptions<IssuancePolicyOptions> options)
 {
@@ -23,10 +24,10 @@ internal sealed class RiskClassifier(IOptions<IssuancePolicyOptions> options)
             var amount = detail.Constraints?.MaxAmount;
             foreach (var action in detail.Actions)
             {
-                // Rules 1 and 2: listed, or a family/wildcard that could cover a listed action.
+                // Rules 1 and 2: listed, or a family that could cover a listed action.
                 if (_options.ConsequentialActions.FirstOrDefault(c => Overlaps(c, action)) is { } listed)
                 {
-                    reasons.Add(string.Equals(listed, action, StringComparison.Ordinal) || ScopeCeiling.ActionCovers(listed, action)
+                    reasons.Add(string.Equals(listed, action, StringComparison.Ordinal) || ScopeMatcher.ActionCovers(listed, action)
                         ? $"action '{action}' is consequential ({listed})"
                         : $"action pattern '{action}' covers the consequential action '{listed}'");
                 }
@@ -77,8 +78,8 @@ internal sealed class RiskClassifier(IOptions<IssuancePolicyOptions> options)
     }
 
     private static bool Overlaps(string listed, string requested) =>
-        ScopeCeiling.ActionCovers(listed, requested) || ScopeCeiling.ActionCovers(requested, listed);
+        ScopeMatcher.ActionCovers(listed, requested) || ScopeMatcher.ActionCovers(requested, listed);
 
     private static bool ResourceOverlaps(string listed, string requested) =>
-        ScopeCeiling.ResourceCovers(listed, requested) || ScopeCeiling.ResourceCovers(requested, listed);
+        ScopeMatcher.ResourceCovers(listed, requested) || ScopeMatcher.ResourceCovers(requested, listed);
 }

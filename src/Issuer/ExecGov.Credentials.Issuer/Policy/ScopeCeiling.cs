@@ -1,11 +1,13 @@
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Scopes;
 
 namespace ExecGov.Credentials.Issuer.Policy;
 
 /// <summary>
 /// Decides whether requested authorization details lie within an agent's ceiling: every requested detail
 /// must fit inside one ceiling detail, which means a subset of its actions, resources and locations, and
-/// constraints no looser than the ceiling's. Anything the check does not understand is refused.
+/// constraints no looser than the ceiling's. Anything the check does not understand is refused. What a pattern
+/// covers is <see cref="ScopeMatcher"/>'s rule, the same the verifier matches requests with.
 /// </summary>
 internal static class ScopeCeiling
 {
@@ -53,7 +55,7 @@ internal static class ScopeCeiling
 
         foreach (var action in wanted.Actions)
         {
-            if (!limit.Actions.Any(allowed => ActionCovers(allowed, action)))
+            if (!limit.Actions.Any(allowed => ScopeMatcher.ActionCovers(allowed, action)))
             {
                 return $"action '{action}' is not in the ceiling";
             }
@@ -80,7 +82,7 @@ internal static class ScopeCeiling
                 return "the ceiling limits resources, so the request must name them";
             }
 
-            var outside = wanted.Resources.FirstOrDefault(r => !resources.Any(allowed => ResourceCovers(allowed, r)));
+            var outside = wanted.Resources.FirstOrDefault(r => !resources.Any(allowed => ScopeMatcher.ResourceCovers(allowed, r)));
             if (outside is not null)
             {
                 return $"resource '{outside}' is not in the ceiling";
@@ -88,31 +90,6 @@ internal static class ScopeCeiling
         }
 
         return ConstraintsFit(limit.Constraints, wanted.Constraints);
-    }
-
-    /// <summary>An action pattern covers an action or a narrower pattern: exact, <c>*</c>, or a <c>family.*</c> prefix.</summary>
-    internal static bool ActionCovers(string allowed, string action)
-    {
-        if (string.Equals(allowed, "*", StringComparison.Ordinal) || string.Equals(allowed, action, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        // "payments.*" covers "payments.release" and "payments.refunds.*", never "paymentsx.release" or "*".
-        return allowed.EndsWith(".*", StringComparison.Ordinal) &&
-            action.Length > allowed.Length - 1 &&
-            action.StartsWith(allowed[..^1], StringComparison.Ordinal);
-    }
-
-    /// <summary>A resource pattern covers a resource or a narrower prefix pattern: exact, or <c>prefix*</c>.</summary>
-    internal static bool ResourceCovers(string allowed, string resource)
-    {
-        if (string.Equals(allowed, resource, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return allowed.EndsWith('*') && resource.StartsWith(allowed[..^1], StringComparison.Ordinal);
     }
 
     private static string? ConstraintsFit(ActionConstraints? limit, ActionConstraints? wanted)
@@ -146,29 +123,11 @@ internal static class ScopeCeiling
             }
         }
 
-        if (limit.TimeWindow is { } window && (wanted?.TimeWindow is not { } wantedWindow || !WindowWithin(window, wantedWindow)))
+        if (limit.TimeWindow is { } window && (wanted?.TimeWindow is not { } wantedWindow || !window.Covers(wantedWindow)))
         {
             return "constraints.time_window must be set and within the ceiling's window";
         }
 
         return null;
-    }
-
-    private static bool WindowWithin(TimeWindow outer, TimeWindow inner)
-    {
-        // Compare as exact time ranges (ticks, so to the second and below) on a 48-hour line so windows that
-        // wrap past midnight work too: 09:00:30 must not pass as within a window opening at 09:00:45.
-        const long Day = TimeSpan.TicksPerDay;
-        static (long Start, long End) Span(TimeWindow w)
-        {
-            var start = w.Start.Ticks;
-            var end = w.End.Ticks;
-            return (start, end <= start ? end + Day : end);
-        }
-
-        var (outerStart, outerEnd) = Span(outer);
-        var (innerStart, innerEnd) = Span(inner);
-        return (innerStart >= outerStart && innerEnd <= outerEnd) ||
-            (innerStart + Day >= outerStart && innerEnd + Day <= outerEnd);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Scopes;
 
 namespace ExecGov.Credentials.Issuer.Policy;
 
@@ -31,9 +32,9 @@ internal static partial class ScopeShape
                 return $"{at}.type must be \"{AuthorizationDetail.ExecGovType}\".";
             }
 
-            if (detail.Actions is not { Count: > 0 and <= MaxItems } || detail.Actions.Any(a => a is not { Length: > 0 and <= 128 } || !ActionPattern().IsMatch(a)))
+            if (detail.Actions is not { Count: > 0 and <= MaxItems } || detail.Actions.Any(a => !ScopeMatcher.IsActionPattern(a)))
             {
-                return $"{at}.actions must list 1-{MaxItems} action names like \"payments.release\" or families like \"payments.*\".";
+                return $"{at}.actions must list 1-{MaxItems} action names like \"payments.release\" or families like \"payments.*\" (a bare \"*\" is not an action: name what the agent may do).";
             }
 
             if (!ListOk(detail.Locations) || detail.Locations?.Any(l => !Hosting.Identifiers.IsValid(l)) == true)
@@ -62,6 +63,11 @@ internal static partial class ScopeShape
                 {
                     return $"{at}.constraints.destinations must list 1-{MaxItems} non-empty destinations.";
                 }
+
+                if (constraints.TimeWindow is { } window && window.Start == window.End)
+                {
+                    return $"{at}.constraints.time_window must not start when it ends (such a window allows no time at all).";
+                }
             }
         }
 
@@ -70,10 +76,6 @@ internal static partial class ScopeShape
 
     private static bool ListOk(IReadOnlyList<string>? values) =>
         values is null || (values.Count <= MaxItems && values.All(v => v is { Length: > 0 and <= MaxItemLength } && !v.Any(char.IsControl)));
-
-    // "*", or dot-separated name segments, optionally ending in ".*" for a family.
-    [GeneratedRegex(@"^(\*|[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*(\.\*)?)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ActionPattern();
 
     [GeneratedRegex(@"^[A-Z]{3}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
