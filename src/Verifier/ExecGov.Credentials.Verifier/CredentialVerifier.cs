@@ -8,7 +8,6 @@ using ExecGov.Credentials.Verifier.Status;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ExecGov.Credentials.Diagnostics;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -88,11 +87,8 @@ public sealed partial class CredentialVerifier
             decision = Deny(ReasonCode.VerifierError, request, now);
         }
 
-        if (_logger.IsEnabled(LogLevel.Information))
-        {
-            // The action comes from the caller; the rest from a token that may not have verified: escaped (no CR/LF/ESC).
-            LogDecision(_logger, decision.DecisionId, decision.Reason.ToWireString(), LogText.Escape(request.Action), LogText.Escape(decision.AgentId), LogText.Escape(decision.CredentialId), LogText.Escape(decision.Authoriser?.Subject));
-        }
+        // The decision is logged once, by the host that acted on it (DecisionRecorder, events 3001/3002), which knows
+        // the resource and audience too; logging it here as well wrote every decision twice.
         return decision;
     }
 
@@ -227,10 +223,6 @@ public sealed partial class CredentialVerifier
         SessionId = claims.SessionId,
         ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.Expires),
     };
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
-        Message = "Decision {DecisionId}: {Reason} for action {Action} by agent {AgentId} (credential {CredentialId}, authoriser {Authoriser})")]
-    private static partial void LogDecision(ILogger logger, string decisionId, string reason, string action, string? agentId, string? credentialId, string? authoriser);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "Verifier fault ({Fault}); the request was denied with verifier_error")]
     private static partial void LogVerifierFault(ILogger logger, string fault);

@@ -171,7 +171,7 @@ public sealed partial class AgentCredentialProvider : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 4010, EventName = "CredentialRequestFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = AgentEventIds.CredentialRequestFailed, EventName = "CredentialRequestFailed", Level = LogLevel.Warning,
         Message = "No credential obtained ({Error}, issuer code {IssuerCode}): {Detail}")]
     private static partial void LogRenewalFailed(ILogger logger, string error, string? issuerCode, string detail);
 }

@@ -233,15 +233,15 @@ internal sealed partial class IssuerClient
         return delay > MaxPollDelay ? MaxPollDelay : delay;
     }
 
-    [LoggerMessage(EventId = 4001, EventName = "CredentialIssued", Level = LogLevel.Information,
+    [LoggerMessage(EventId = AgentEventIds.CredentialIssued, EventName = "CredentialIssued", Level = LogLevel.Information,
         Message = "Credential {CredentialId} issued, expires {ExpiresAt:O}, authoriser {Authoriser}")]
     private static partial void LogIssued(ILogger logger, string credentialId, DateTimeOffset expiresAt, string? authoriser);
 
-    [LoggerMessage(EventId = 4002, EventName = "ApprovalPending", Level = LogLevel.Information,
+    [LoggerMessage(EventId = AgentEventIds.ApprovalPending, EventName = "ApprovalPending", Level = LogLevel.Information,
         Message = "Credential request for agent {AgentId} waits for a human approver (approval {ApprovalId})")]
     private static partial void LogApprovalPending(ILogger logger, string approvalId, string agentId);
 
-    [LoggerMessage(EventId = 4003, EventName = "ApprovalPollFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = AgentEventIds.ApprovalPollFailed, EventName = "ApprovalPollFailed", Level = LogLevel.Warning,
         Message = "Polling approval {ApprovalId} failed ({Cause}); polling again")]
     private static partial void LogPollFailed(ILogger logger, string approvalId, string cause);
 }

@@ -1,17 +1,16 @@
+using ExecGov.Credentials.Agent;
 using ExecGov.Credentials.Agent.Credentials;
 using Microsoft.Extensions.Logging;
 
 namespace ExecGov.Credentials.Cli.Credentials;
 
 /// <summary>
-/// Listens to the Agent SDK's log events for the one a person must act on: 4002, "waits for a human approver",
+/// Listens to the Agent SDK's log events for the one a person must act on, <see cref="AgentEventIds.ApprovalPending"/>,
 /// whose <c>ApprovalId</c> the CLI prints so an approver can run <c>execgov credentials approve</c>. Everything
 /// else the SDK logs is dropped (the CLI prints its own results).
 /// </summary>
 internal sealed class ApprovalWatcher(Action<string> onPending) : ILogger<AgentCredentialProvider>
 {
-    private const int ApprovalPendingEventId = 4002;
-
     public string? ApprovalId { get; private set; }
 
     public IDisposable? BeginScope<TState>(TState state)
@@ -21,7 +20,7 @@ internal sealed class ApprovalWatcher(Action<string> onPending) : ILogger<AgentC
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        if (eventId.Id != ApprovalPendingEventId || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
+        if (eventId.Id != AgentEventIds.ApprovalPending || state is not IReadOnlyList<KeyValuePair<string, object?>> values)
         {
             return;
         }
