@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Http.Tokens;
 using ExecGov.Credentials.Issuer.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -53,15 +54,10 @@ internal sealed class RealIssuer : IAsyncDisposable
     public async Task<IReadOnlyList<string>> IssueAsync(Ed25519SecurityKey key, int count)
     {
         var secret = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "bootstrap-admin.json")))!;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = secret["client_id"]!.GetValue<string>(),
-            ["client_secret"] = secret["client_secret"]!.GetValue<string>(),
-        });
-        using var signIn = await _http.PostAsync("connect/token", form);
-        signIn.EnsureSuccessStatusCode();
-        var token = (await signIn.Content.ReadFromJsonAsync<JsonNode>())!["access_token"]!.GetValue<string>();
+        var tokens = new ClientCredentialsTokenClient(_http, new Uri(_http.BaseAddress!, "connect/token"),
+            ClientCredentialsTokenClient.SecretForm(secret["client_id"]!.GetValue<string>(), secret["client_secret"]!.GetValue<string>()), TimeProvider.System);
+        var signIn = await tokens.RequestAsync(CancellationToken.None);
+        var token = signIn.AccessToken ?? throw new InvalidOperationException($"Sign-in failed: {signIn.Cause}");
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var jwk = key.ToPublicJwk();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Http.Tokens;
 
 namespace ExecGov.Credentials.Propagation;
 
@@ -68,17 +69,9 @@ internal sealed class IssuerApi(HttpClient http)
 
     private async Task<string> TokenAsync(string clientId, string secret, CancellationToken cancellationToken)
     {
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        });
-        using var response = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), form, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return response.IsSuccessStatusCode
-            ? JsonNode.Parse(body)!["access_token"]!.GetValue<string>()
-            : throw new InvalidOperationException($"Sign-in as {clientId} failed: {(int)response.StatusCode} {body}");
+        var tokens = new ClientCredentialsTokenClient(http, new Uri(http.BaseAddress!, "/connect/token"), ClientCredentialsTokenClient.SecretForm(clientId, secret), TimeProvider.System);
+        var result = await tokens.RequestAsync(cancellationToken).ConfigureAwait(false);
+        return result.AccessToken ?? throw new InvalidOperationException($"Sign-in as {clientId} failed: {result.Cause} {result.FailedBody}", result.Exception);
     }
 
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, string token, object body, HttpStatusCode expected, CancellationToken cancellationToken)

@@ -11,12 +11,12 @@ public sealed class BadInputTests(IssuerFixture fixture) : IClassFixture<IssuerF
 
     public static TheoryData<string, string, string> MalformedBodies => new()
     {
-        { "not JSON", "{\"id\": ", "invalid_request" },
-        { "unknown member", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}],"is_admin":true}""", "invalid_request" },
-        { "unknown member deep inside", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"],"scopes":["*"]}]}""", "invalid_request" },
-        { "duplicate member", """{"id":"agent-x","id":"agent-y","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_request" },
-        { "missing required member", """{"id":"agent-x","display_name":"X"}""", "invalid_request" },
-        { "null where a string is required", """{"id":null,"display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_request" },
+        { "not JSON", "{\"id\": ", "invalid_json" },
+        { "unknown member", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}],"is_admin":true}""", "invalid_json" },
+        { "unknown member deep inside", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"],"scopes":["*"]}]}""", "invalid_json" },
+        { "duplicate member", """{"id":"agent-x","id":"agent-y","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_json" },
+        { "missing required member", """{"id":"agent-x","display_name":"X"}""", "invalid_json" },
+        { "null where a string is required", """{"id":null,"display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_json" },
         { "private key sent", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo","d":"nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_agent_key" },
         { "not an Ed25519 key", """{"id":"agent-x","display_name":"X","owner":"O","public_key":{"kty":"EC","crv":"P-256","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_agent_key" },
         { "bad id", """{"id":"../etc/passwd","display_name":"X","owner":"O","public_key":{"kty":"OKP","crv":"Ed25519","x":"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"},"allowed_audiences":["payments-api"],"ceiling":[{"actions":["a.b"]}]}""", "invalid_request" },

@@ -62,6 +62,6 @@ public sealed class HolderKeyTests(RevocationFixture fixture) : IClassFixture<Re
         using var response = await Host.SendAsync(HttpMethod.Post, "/v1/revocations", fixture.ResponderToken,
             new { scope = "holder_key", target = "no-agent-holds-this-thumbprint-0000000000000", action = "revoke", reason = "typo" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("target_not_found", (await Problems.ReadAsync(response, Problems.RevocationType)).Code);
+        Assert.Equal("target_not_found", (await Problems.ReadAsync(response)).Code);
     }
 }

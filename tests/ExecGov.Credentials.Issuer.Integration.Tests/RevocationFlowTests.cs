@@ -231,7 +231,7 @@ public sealed class RevocationFlowTests(RevocationFixture fixture) : IClassFixtu
         using var response = await Host.SendAsync(HttpMethod.Post, "/v1/revocations", fixture.ResponderToken, body);
 
         Assert.Equal(status, (int)response.StatusCode);
-        Assert.Equal(code, (await Problems.ReadAsync(response, Problems.RevocationType)).Code);
+        Assert.Equal(code, (await Problems.ReadAsync(response)).Code);
         var after = await fixture.ActAsync("session", $"sess-probe-{Guid.NewGuid():N}", "suspend", "probe after");
         Assert.True(after["act_id"]!.GetValue<long>() == before["act_id"]!.GetValue<long>() + 1, why);
     }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Revocation.Admin;
 using ExecGov.Credentials.Revocation.Endpoints;
 using Microsoft.AspNetCore.Builder;
@@ -30,7 +31,7 @@ public static class RevocationEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>POST /v1/revocations</c> (body <see cref="RevocationApiRequest"/>, answer
-    /// <see cref="RevocationApiResponse"/>, errors <see cref="RevocationProblem"/>), requiring the host's
+    /// <see cref="RevocationApiResponse"/>, errors <see cref="ProblemDocument"/>), requiring the host's
     /// authorization policy <paramref name="policyName"/> (the responder role). The responder recorded is the
     /// caller's <c>sub</c> claim (or <c>client_id</c>).
     /// </summary>
@@ -43,8 +44,8 @@ public static class RevocationEndpointRouteBuilderExtensions
             .WithMetadata(
                 new AcceptsMetadata(["application/json"], typeof(RevocationApiRequest)),
                 new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(RevocationApiResponse), ["application/json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(RevocationProblem), [ProblemResponses.ContentType]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(RevocationProblem), [ProblemResponses.ContentType]))
+                new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ProblemDocument), [ProblemWriter.ContentType]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDocument), [ProblemWriter.ContentType]))
             .WithDisplayName("Revoke, suspend or unsuspend");
     }
 

@@ -6,7 +6,6 @@ namespace ExecGov.Credentials.Verifier.Endpoint;
 
 /// <summary>Source-generated JSON for the endpoint's responses.</summary>
 [JsonSerializable(typeof(VerifyResponse))]
-[JsonSerializable(typeof(VerifyProblem))]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(IssuerHealthReport))]
 [JsonSerializable(typeof(KeysHealthReport))]

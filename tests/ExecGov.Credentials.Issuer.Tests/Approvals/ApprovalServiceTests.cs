@@ -1,4 +1,4 @@
-using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Issuance;
 
 namespace ExecGov.Credentials.Issuer.Tests.Approvals;
@@ -15,7 +15,7 @@ public sealed class ApprovalServiceTests : IDisposable
 
         var late = _services.Approvals.Decide(approvalId, approve: true, reason: null, IssuerServices.Approver);
 
-        Assert.Equal(IssuerErrorCode.ApprovalExpired, late.Error?.Code);
+        Assert.Equal(ErrorCode.ApprovalExpired, late.Error?.Code);
         Assert.Equal("expired", _services.Approvals.Get(approvalId).Value!.Status);
         Assert.Contains(_services.Approvals.List("expired"), a => a.ApprovalId == approvalId);
         Assert.DoesNotContain(_services.Approvals.List("pending"), a => a.ApprovalId == approvalId);
@@ -39,7 +39,7 @@ public sealed class ApprovalServiceTests : IDisposable
 
         var collected = await _services.Approvals.CollectAsync(approvalId, IssuerServices.Admin.Subject, CancellationToken.None);
 
-        Assert.Equal(IssuerErrorCode.ApprovalExpired, collected.Error?.Code);
+        Assert.Equal(ErrorCode.ApprovalExpired, collected.Error?.Code);
     }
 
     [Fact]
@@ -47,8 +47,8 @@ public sealed class ApprovalServiceTests : IDisposable
     {
         var approvalId = await RequestAsync();
 
-        Assert.Equal(IssuerErrorCode.SelfApprovalForbidden, _services.Approvals.Decide(approvalId, true, null, IssuerServices.Admin).Error?.Code);
-        Assert.Equal(IssuerErrorCode.SelfApprovalForbidden, _services.Approvals.Decide(approvalId, false, null, IssuerServices.Admin).Error?.Code);
+        Assert.Equal(ErrorCode.SelfApprovalForbidden, _services.Approvals.Decide(approvalId, true, null, IssuerServices.Admin).Error?.Code);
+        Assert.Equal(ErrorCode.SelfApprovalForbidden, _services.Approvals.Decide(approvalId, false, null, IssuerServices.Admin).Error?.Code);
         Assert.Equal("pending", _services.Approvals.Get(approvalId).Value!.Status);
     }
 
@@ -58,11 +58,11 @@ public sealed class ApprovalServiceTests : IDisposable
         var approvalId = await RequestAsync();
         _services.Approvals.Decide(approvalId, true, null, IssuerServices.Approver);
 
-        Assert.Equal(IssuerErrorCode.NotRequester, (await _services.Approvals.CollectAsync(approvalId, "someone-else", CancellationToken.None)).Error?.Code);
+        Assert.Equal(ErrorCode.NotRequester, (await _services.Approvals.CollectAsync(approvalId, "someone-else", CancellationToken.None)).Error?.Code);
         var first = await _services.Approvals.CollectAsync(approvalId, IssuerServices.Admin.Subject, CancellationToken.None);
         Assert.Equal("approver-ines", first.Value!.Credential!.Authoriser.Subject);
         Assert.Equal(approvalId, first.Value.Credential.Authoriser.ApprovalId);
-        Assert.Equal(IssuerErrorCode.ApprovalNotApproved, (await _services.Approvals.CollectAsync(approvalId, IssuerServices.Admin.Subject, CancellationToken.None)).Error?.Code);
+        Assert.Equal(ErrorCode.ApprovalNotApproved, (await _services.Approvals.CollectAsync(approvalId, IssuerServices.Admin.Subject, CancellationToken.None)).Error?.Code);
     }
 
     public void Dispose() => _services.Dispose();

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Audit;
 
 namespace ExecGov.Credentials.Issuer.Tests.Audit;
@@ -102,7 +103,7 @@ public sealed class AuditChainVerifierTests : IDisposable
         var result = _services.Store.Write<bool>(() =>
         {
             _services.Audit.Append(new AuditEntry("test_event", "tester"));
-            return Errors.IssuerResult<bool>.Fail(Errors.IssuerErrorCode.InvalidRequest);
+            return Errors.IssuerResult<bool>.Fail(ErrorCode.InvalidRequest);
         });
 
         Assert.True(result.Failed);

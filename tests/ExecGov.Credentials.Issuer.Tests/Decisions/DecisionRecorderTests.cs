@@ -1,5 +1,5 @@
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Decisions;
-using ExecGov.Credentials.Issuer.Errors;
 
 namespace ExecGov.Credentials.Issuer.Tests.Decisions;
 
@@ -60,7 +60,7 @@ public sealed class DecisionRecorderTests : IDisposable
     public void Decision_id_with_a_control_character_or_separator_refuses_the_batch(string id)
     {
         var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record(id)] }, new Http.Caller("verifier-1", null, "ops-1"));
-        Assert.Equal(IssuerErrorCode.InvalidRequest, result.Error?.Code);
+        Assert.Equal(ErrorCode.InvalidRequest, result.Error?.Code);
         Assert.Equal(0, _services.Store.Audit.Count());
     }
 
@@ -72,7 +72,7 @@ public sealed class DecisionRecorderTests : IDisposable
     public void Inconsistent_records_refuse_the_batch(string decision, string reason)
     {
         var result = _services.Decisions.Record(new DecisionBatchRequest { Records = [Record("ok"), Record("bad", decision, reason)] }, new Http.Caller("verifier-1", null, "verifier-1"));
-        Assert.Equal(IssuerErrorCode.InvalidRequest, result.Error?.Code);
+        Assert.Equal(ErrorCode.InvalidRequest, result.Error?.Code);
         Assert.Equal(0, _services.Store.Audit.Count());
     }
 

@@ -1,5 +1,5 @@
 using ExecGov.Credentials.Credentials;
-using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Revocation;
 
@@ -36,7 +36,7 @@ public sealed class CredentialIssuerTests : IDisposable
 
         var outcome = await _services.Issuer.RequestAsync(Read(agent, "sess-2"), CancellationToken.None);
 
-        Assert.Equal(IssuerErrorCode.IssuanceBlocked, outcome.Error?.Code);
+        Assert.Equal(ErrorCode.IssuanceBlocked, outcome.Error?.Code);
         Assert.Equal(0, _services.Store.Credentials.Count());
         Assert.Equal(audit, _services.Store.Audit.Count());
     }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Revocation.Admin;
 
 namespace ExecGov.Credentials.Revocation.Tests.Admin;
@@ -30,9 +31,8 @@ public sealed class RevocationApiRequestTests
         Assert.False(input.TryValidate("responder", out var request, out var problem));
 
         Assert.Null(request);
-        Assert.Equal(code, problem.Code);
-        Assert.Equal(400, problem.Status);
-        Assert.Equal("urn:execgov:revocation:error:" + code, problem.Type);
+        Assert.Equal(code, ErrorCatalogue.Code(problem.Code));
+        Assert.Equal(400, ErrorCatalogue.Status(problem.Code));
     }
 
     [Theory]

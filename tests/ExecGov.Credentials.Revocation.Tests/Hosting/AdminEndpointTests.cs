@@ -98,7 +98,7 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         {
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             Assert.Equal("target_not_found", problem.RootElement.GetProperty("code").GetString());
-            Assert.Equal("urn:execgov:revocation:error:target_not_found", problem.RootElement.GetProperty("type").GetString());
+            Assert.Equal("urn:execgov:error:target_not_found", problem.RootElement.GetProperty("type").GetString());
             Assert.Null(host.Registry.FindAct(1));
         }
     }
@@ -135,13 +135,13 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Oversized_body_answers_400_body_too_large()
+    public async Task Oversized_body_answers_413_payload_too_large()
     {
         using var response = await PostAsync("{\"reason\":\"" + new string('x', 10_000) + "\"}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("body_too_large", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("payload_too_large", problem.RootElement.GetProperty("code").GetString());
     }
 
     private async Task<HttpResponseMessage> PostAsync(string json, string role = "responder")

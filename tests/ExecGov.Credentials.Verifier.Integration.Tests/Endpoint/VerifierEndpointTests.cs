@@ -86,12 +86,12 @@ public sealed class VerifierEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Oversize_body_is_400_problem_json()
+    public async Task Oversize_body_is_413_problem_json()
     {
         var body = JsonSerializer.Serialize(new { credential = new string('a', 20_000), method = "POST", url = "https://a.example/", action = "x" });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await _verifier.Client.PostAsync("/v1/verify", content);
-        await AssertProblem(response, HttpStatusCode.BadRequest, "body_too_large", null);
+        await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "payload_too_large", null);
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public sealed class VerifierEndpointTests : IAsyncLifetime
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         Assert.Equal(code, problem.GetProperty("code").GetString());
-        Assert.Equal("urn:execgov:verify-error:" + code, problem.GetProperty("type").GetString());
+        Assert.Equal("urn:execgov:error:" + code, problem.GetProperty("type").GetString());
         if (field is not null)
         {
             Assert.Equal(field, problem.GetProperty("field").GetString());

@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Files;
 using NSec.Cryptography;
 
 namespace ExecGov.Credentials.Agent.Keys;
@@ -10,7 +11,7 @@ namespace ExecGov.Credentials.Agent.Keys;
 /// <summary>
 /// Reads and writes the agent key file: one private Ed25519 JWK with a format marker. Written by hand with
 /// <see cref="Utf8JsonReader"/>/<see cref="Utf8JsonWriter"/> so the private <c>d</c> never becomes a managed
-/// string; every buffer that held it is zeroed. Created 0600 (write to a temporary file, flush, rename), and
+/// string; every buffer that held it is zeroed. Written with <see cref="OwnerOnlyFile"/> (0600 from the first byte), and
 /// refused on reading when group or other users have any access to it, as ssh refuses such keys.
 /// </summary>
 internal static class AgentKeyFile
@@ -18,11 +19,6 @@ internal static class AgentKeyFile
     public const string Format = "execgov-agent-key/1";
     private const int MaxFileSize = 64 * 1024;
     private const int SeedSize = 32;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode GroupOrOther =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>Generates a key, writes it to a new file at <paramref name="path"/>, and returns it non-exportable.</summary>
     public static Ed25519SecurityKey Create(string path, DateTimeOffset now)
@@ -101,16 +97,10 @@ internal static class AgentKeyFile
     /// <summary>Refuses a key file that group or other users can access in any way (read, write or execute).</summary>
     public static void CheckPermissions(string path)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & GroupOrOther) != 0)
+        if (OwnerOnlyFile.IsAccessibleByOthers(path, out var mode))
         {
             throw new AgentKeyException(
-                $"Agent key file '{path}' is accessible by other users (mode {Convert.ToString((int)mode, 8)}); it is refused. Run 'chmod 600 {path}', and consider the key compromised if others could read it.");
+                $"Agent key file '{path}' is accessible by other users (mode {OwnerOnlyFile.Octal(mode)}); it is refused. Run 'chmod 600 {path}', and consider the key compromised if others could read it.");
         }
     }
 
@@ -129,18 +119,7 @@ internal static class AgentKeyFile
 
     private static void Write(string full, ReadOnlySpan<byte> seed, byte[] publicKey, DateTimeOffset now)
     {
-        var directory = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(directory))
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else
-            {
-                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
-            }
-        }
+        OwnerOnlyFile.CreateFolder(Path.GetDirectoryName(full)!);
 
         // Large enough that the writer never regrows and leaves a copy of the key in a discarded array.
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -174,33 +153,13 @@ internal static class AgentKeyFile
 
     private static void WriteNewFile(string full, ReadOnlySpan<byte> content)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            // Created 0600 from the first byte, not chmod-ed afterwards: no window in which others can read it.
-            options.UnixCreateMode = OwnerOnly;
-        }
-
         try
         {
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: false);
+            OwnerOnlyFile.Write(full, content, overwrite: false);
         }
         catch (IOException ex)
         {
-            File.Delete(temporary);
             throw new AgentKeyException($"Agent key file '{full}' could not be written: {ex.Message}", ex);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Config;
 using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
+using ExecGov.Credentials.Http.Tokens;
 
 namespace ExecGov.Credentials.Cli.Login;
 
@@ -100,7 +101,7 @@ internal static class LoginCommand
         var shown = CliContext.Display(issuer);
         var now = context.Time.GetUtcNow();
         var (token, expiresIn) = await Progress.RunAsync(context.Output, $"Signing in to {shown}…",
-            _ => RequestTokenAsync(issuer, form, cancellationToken)).ConfigureAwait(false);
+            _ => RequestTokenAsync(issuer, form, context.Time, cancellationToken)).ConfigureAwait(false);
         var roles = ReadRoles(token);
         var expiresAt = now.AddSeconds(expiresIn);
         var path = ProfileStore.Save(context.ProfileName, new Profile
@@ -149,41 +150,30 @@ internal static class LoginCommand
         return (null, text);
     }
 
-    private static async Task<(string Token, long ExpiresIn)> RequestTokenAsync(Uri issuer, Dictionary<string, string> form, CancellationToken cancellationToken)
+    private static async Task<(string Token, long ExpiresIn)> RequestTokenAsync(Uri issuer, Dictionary<string, string> form, TimeProvider time, CancellationToken cancellationToken)
     {
         const string path = "connect/token";
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(issuer, path))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
 
-        HttpResponseMessage response;
-        try
+        var tokens = new ClientCredentialsTokenClient(HttpClients.Shared, new Uri(issuer, path), form, time);
+        var result = await tokens.RequestAsync(cancellationToken).ConfigureAwait(false);
+        if (result.AccessToken is { } token)
         {
-            response = await HttpClients.Shared.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            throw ServiceError.Unreachable("issuer", issuer, ex, ServiceError.StartIssuerHint);
+            return (token, (long)Math.Round((result.ExpiresAt - time.GetUtcNow()).TotalSeconds));
         }
 
-        using (response)
+        if (result.Exception is { } failure)
         {
-            var body = ServiceClient.TryParse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            if (response.IsSuccessStatusCode && JsonRead.Str(body, "access_token") is { } token)
-            {
-                return (token, JsonRead.Long(body, "expires_in") ?? 600);
-            }
-
-            // RFC 6749 §5.2 errors from the token endpoint: {"error", "error_description"}.
-            if (JsonRead.Str(body, "error") is { } error && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized)
-            {
-                throw new CliException(ExitCodes.Unauthorized, error,
-                    $"The issuer refused client '{form["client_id"]}' ({error}); check --client-id and the secret or key, or ask an admin for a new client.");
-            }
-
-            throw ServiceError.FromResponse("issuer", issuer, "/" + path, response.StatusCode, body, ServiceError.StartIssuerHint);
+            throw ServiceError.Unreachable("issuer", issuer, failure, ServiceError.StartIssuerHint);
         }
+
+        // RFC 6749 §5.2 errors from the token endpoint: {"error", "error_description"}.
+        if (result.Error is { } error && result.Status is 400 or 401)
+        {
+            throw new CliException(ExitCodes.Unauthorized, error,
+                $"The issuer refused client '{form["client_id"]}' ({error}); check --client-id and the secret or key, or ask an admin for a new client.");
+        }
+
+        throw ServiceError.FromResponse("issuer", issuer, "/" + path, (HttpStatusCode)result.Status, ServiceClient.TryParse(result.FailedBody ?? string.Empty), ServiceError.StartIssuerHint);
     }
 
     /// <summary>Reads the <c>role</c> claims of the issuer's own access token for display only (the issuer checks them).</summary>

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
@@ -15,10 +17,10 @@ internal static class AdminClientEndpoints
     {
         api.MapPost("/admin-clients", async (HttpContext context, AdminClients clients) =>
             {
-                var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.CreateAdminClientRequest).ConfigureAwait(false);
+                var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.CreateAdminClientRequest).ConfigureAwait(false);
                 if (body.Failed)
                 {
-                    return Problems.Result(body.Error);
+                    return ProblemWriter.Result(body.Error);
                 }
 
                 context.Response.Headers.CacheControl = "no-store";
@@ -31,8 +33,8 @@ internal static class AdminClientEndpoints
             .RequireAuthorization(IssuerPolicies.Admin).Produces<IReadOnlyList<AdminClientView>>().WithSummary("List admin clients (never secrets)");
         api.MapPost("/admin-clients/{id}/roles", async (string id, HttpContext context, AdminClients clients) =>
             {
-                var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.ChangeRolesRequest).ConfigureAwait(false);
-                return body.Failed ? Problems.Result(body.Error) : Outcome(clients.ChangeRoles(id, body.Value, Caller.From(context.User)), StatusCodes.Status200OK);
+                var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.ChangeRolesRequest).ConfigureAwait(false);
+                return body.Failed ? ProblemWriter.Result(body.Error) : Outcome(clients.ChangeRoles(id, body.Value, Caller.From(context.User)), StatusCodes.Status200OK);
             })
             .RequireAuthorization(IssuerPolicies.Admin).Accepts<ChangeRolesRequest>("application/json")
             .Produces<AdminClientView>().Produces<PendingApprovalView>(StatusCodes.Status202Accepted)
@@ -47,9 +49,9 @@ internal static class AdminClientEndpoints
 
     private static async Task<IResult> SetStateAsync(string id, bool disable, HttpContext context, AdminClients clients)
     {
-        var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.AdminClientStateRequest).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.AdminClientStateRequest).ConfigureAwait(false);
         return body.Failed
-            ? Problems.Result(body.Error)
+            ? ProblemWriter.Result(body.Error)
             : Respond.With(clients.SetDisabled(id, disable, body.Value, Caller.From(context.User)), IssuerJsonContext.Default.AdminClientView);
     }
 
@@ -57,7 +59,7 @@ internal static class AdminClientEndpoints
     {
         if (outcome.Failed)
         {
-            return Problems.Result(outcome.Error);
+            return ProblemWriter.Result(outcome.Error);
         }
 
         return outcome.Value.Client is { } client

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
@@ -84,7 +85,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         {
             if (store.UsedAssertions.FindById(key) is not null)
             {
-                return IssuerResult<bool>.Fail(IssuerErrorCode.AssertionReplayed);
+                return IssuerResult<bool>.Fail(ErrorCode.AssertionReplayed);
             }
 
             store.UsedAssertions.Insert(new UsedAssertionDocument { Id = key, ExpiresAt = (expires + options.Value.ClockSkew).ToUnixTimeMilliseconds() });
@@ -114,23 +115,23 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         ArgumentNullException.ThrowIfNull(caller);
         if (!Identifiers.IsValid(request.ClientId))
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest, "client_id must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest, "client_id must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
         }
 
         if (Persons.IsReservedClientId(request.ClientId))
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest,
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest,
                 "client_id must not start with 'agent:' or 'oidc:' nor be 'issuer', 'anonymous' or 'system': those subjects are reserved.");
         }
 
         if (Text.Invalid(request.DisplayName, 200) is { } badName)
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest, "display_name " + badName);
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest, "display_name " + badName);
         }
 
         if (!Persons.IsValid(request.Person))
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest,
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest,
                 $"person must be 1-{Persons.MaxLength} characters of letters, digits and . _ : @ / # + -, starting with a letter or digit (e.g. ines.duarte or oidc:https://idp.example#248289761001).");
         }
 
@@ -144,7 +145,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         {
             if (!PublicKeys.TryRead(request.PublicKey, out var raw, out var keyError))
             {
-                return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidClientKey, keyError);
+                return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidClientKey, keyError);
             }
 
             publicKey = Base64Url.EncodeToString(raw);
@@ -158,13 +159,13 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
 
         if (publicKey is null)
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest,
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest,
                 "A client with the approver role must sign in with its own key: send public_key (the approver keeps the private key), not a secret that its creator would see.");
         }
 
         var pending = new PendingAdminClient(PendingAdminClient.Create, request.ClientId, request.DisplayName, request.Person, [.. request.Roles], publicKey);
         return store.Write<AdminClientOutcome>(() => store.AdminClients.FindById(request.ClientId) is not null
-            ? IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.ClientExists, $"Client '{request.ClientId}' already exists.")
+            ? IssuerResult<AdminClientOutcome>.Fail(ErrorCode.ClientExists, $"Client '{request.ClientId}' already exists.")
             : new AdminClientOutcome(null, FileForApproval(pending, caller)));
     }
 
@@ -183,7 +184,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
             var client = Identifiers.IsValid(clientId) ? store.AdminClients.FindById(clientId) : null;
             if (client is null)
             {
-                return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.AdminClientNotFound, $"No admin client '{Text.Clip(clientId)}'.");
+                return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.AdminClientNotFound, $"No admin client '{Text.Clip(clientId)}'.");
             }
 
             var addsApprover = request.Roles.Contains(AdminRoles.Approver, StringComparer.Ordinal) && !client.Roles.Contains(AdminRoles.Approver, StringComparer.Ordinal);
@@ -194,7 +195,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
 
             if (client.PublicKey is null)
             {
-                return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest,
+                return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest,
                     $"Client '{clientId}' signs in with a secret; the approver role needs a client with its own key (create one with public_key).");
             }
 
@@ -210,7 +211,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         ArgumentNullException.ThrowIfNull(caller);
         if (Text.Invalid(request.Reason, MaxReasonLength) is { } badReason)
         {
-            return IssuerResult<AdminClientView>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
+            return IssuerResult<AdminClientView>.Fail(ErrorCode.InvalidRequest, "reason " + badReason);
         }
 
         return store.Write<AdminClientView>(() =>
@@ -218,7 +219,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
             var client = Identifiers.IsValid(clientId) ? store.AdminClients.FindById(clientId) : null;
             if (client is null)
             {
-                return IssuerResult<AdminClientView>.Fail(IssuerErrorCode.AdminClientNotFound, $"No admin client '{Text.Clip(clientId)}'.");
+                return IssuerResult<AdminClientView>.Fail(ErrorCode.AdminClientNotFound, $"No admin client '{Text.Clip(clientId)}'.");
             }
 
             if (disable)
@@ -268,7 +269,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         {
             var client = store.AdminClients.FindById(pending.ClientId);
             return client is null
-                ? IssuerResult<AdminClientView>.Fail(IssuerErrorCode.AdminClientNotFound, $"Admin client '{pending.ClientId}' no longer exists.")
+                ? IssuerResult<AdminClientView>.Fail(ErrorCode.AdminClientNotFound, $"Admin client '{pending.ClientId}' no longer exists.")
                 : ApplyRolesInTransaction(client, pending.Roles, requestedBy, approvalId);
         }
 
@@ -306,10 +307,10 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
         if (roles is null || roles.Count == 0 || roles.Any(r => !AdminRoles.All.Contains(r, StringComparer.Ordinal)) ||
             roles.Distinct(StringComparer.Ordinal).Count() != roles.Count)
         {
-            return IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.InvalidRequest, $"roles must list distinct roles from: {string.Join(", ", AdminRoles.All)}.");
+            return IssuerResult<AdminClientOutcome>.Fail(ErrorCode.InvalidRequest, $"roles must list distinct roles from: {string.Join(", ", AdminRoles.All)}.");
         }
 
-        return AdminRoles.Conflict(roles) is { } conflict ? IssuerResult<AdminClientOutcome>.Fail(IssuerErrorCode.RolesConflict, conflict) : (IssuerResult<AdminClientOutcome>?)null;
+        return AdminRoles.Conflict(roles) is { } conflict ? IssuerResult<AdminClientOutcome>.Fail(ErrorCode.RolesConflict, conflict) : (IssuerResult<AdminClientOutcome>?)null;
     }
 
     private AdminClientDocument NewDocument(string clientId, string displayName, string person, IReadOnlyList<string> roles, string? publicKey, string createdBy, string? secret) => new()
@@ -328,7 +329,7 @@ internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousF
     {
         if (store.AdminClients.FindById(document.Id) is not null)
         {
-            return IssuerResult<AdminClientView>.Fail(IssuerErrorCode.ClientExists, $"Client '{document.Id}' already exists.");
+            return IssuerResult<AdminClientView>.Fail(ErrorCode.ClientExists, $"Client '{document.Id}' already exists.");
         }
 
         var thumbprint = document.PublicKey is null ? null : Jwk.Ed25519Thumbprint(Base64Url.DecodeFromChars(document.PublicKey));

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ExecGov.Credentials.Files;
 using ExecGov.Credentials.Issuer.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -50,7 +51,7 @@ internal sealed class BootstrapAdmin(AdminClients clients, IOptions<IssuerOption
         var secret = SecretHasher.NewSecret();
         var content = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
             new BootstrapSecretFile(clientId, secret, uris.TokenEndpoint, roles), IssuerJsonContext.Default.BootstrapSecretFile));
-        DataFolder.WriteOwnerOnly(path, content);
+        OwnerOnlyFile.Write(path, content, overwrite: true);
         return secret;
     }
 }

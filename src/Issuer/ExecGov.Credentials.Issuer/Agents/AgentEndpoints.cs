@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
@@ -31,17 +33,17 @@ internal static class AgentEndpoints
 
     private static async Task<IResult> RegisterAsync(HttpContext context, AgentRegistry registry)
     {
-        var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.RegisterAgentRequest).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.RegisterAgentRequest).ConfigureAwait(false);
         return body.Failed
-            ? Problems.Result(body.Error)
+            ? ProblemWriter.Result(body.Error)
             : Respond.With(registry.Register(body.Value, Caller.From(context.User)), IssuerJsonContext.Default.AgentView, StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ChangeAsync(string id, Func<string, AgentStateRequest, Caller, Task<IssuerResult<AgentView>>> change, HttpContext context)
     {
-        var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.AgentStateRequest).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.AgentStateRequest).ConfigureAwait(false);
         return body.Failed
-            ? Problems.Result(body.Error)
+            ? ProblemWriter.Result(body.Error)
             : Respond.With(await change(id, body.Value, Caller.From(context.User)).ConfigureAwait(false), IssuerJsonContext.Default.AgentView);
     }
 }

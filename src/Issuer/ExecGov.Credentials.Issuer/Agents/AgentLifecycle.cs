@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Revocations;
@@ -59,7 +60,7 @@ internal sealed class AgentLifecycle(AgentRegistry registry, IRevocationService 
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.RevocationUnavailable, $"The {RevocationNames.ToWire(action)} act on the agent's credentials could not be committed; nothing was changed. Retry.");
+            return IssuerResult<AgentView>.Fail(ErrorCode.RevocationUnavailable, $"The {RevocationNames.ToWire(action)} act on the agent's credentials could not be committed; nothing was changed. Retry.");
         }
 
         recorder.Record(new RevocationAuditRecord { ActId = result.ActId, Request = act, Result = result });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
@@ -30,40 +31,40 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
         ArgumentNullException.ThrowIfNull(caller);
         if (!Identifiers.IsValid(request.Id))
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "id must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidRequest, "id must be 1-128 characters of letters, digits, '.', '_', ':' or '-', starting with a letter or digit.");
         }
 
         if (Text.Invalid(request.DisplayName, MaxNameLength) is { } badName)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "display_name " + badName);
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidRequest, "display_name " + badName);
         }
 
         if (Text.Invalid(request.Owner, MaxNameLength) is { } badOwner)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, "owner " + badOwner);
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidRequest, "owner " + badOwner);
         }
 
         if (!PublicKeys.TryRead(request.PublicKey, out var publicKey, out var keyError))
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidAgentKey, keyError);
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidAgentKey, keyError);
         }
 
         if (request.AllowedAudiences.Count is 0 or > MaxAudiences || request.AllowedAudiences.Any(a => !Identifiers.IsValid(a)) ||
             request.AllowedAudiences.Distinct(StringComparer.Ordinal).Count() != request.AllowedAudiences.Count)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, $"allowed_audiences must list 1-{MaxAudiences} distinct audience ids.");
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidRequest, $"allowed_audiences must list 1-{MaxAudiences} distinct audience ids.");
         }
 
         if (ScopeShape.Check(request.Ceiling, "ceiling") is { } badCeiling)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.InvalidRequest, badCeiling);
+            return IssuerResult<AgentView>.Fail(ErrorCode.InvalidRequest, badCeiling);
         }
 
         var hardCap = (long)options.Value.MaxCredentialLifetime.TotalSeconds;
         var maxLifetime = request.MaxLifetimeSeconds ?? (long)options.Value.DefaultCredentialLifetime.TotalSeconds;
         if (maxLifetime < 1 || maxLifetime > hardCap)
         {
-            return IssuerResult<AgentView>.Fail(IssuerErrorCode.LifetimeExceedsMaximum, $"max_lifetime_seconds must be between 1 and the issuer's hard cap of {hardCap}.");
+            return IssuerResult<AgentView>.Fail(ErrorCode.LifetimeExceedsMaximum, $"max_lifetime_seconds must be between 1 and the issuer's hard cap of {hardCap}.");
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -91,14 +92,14 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
         {
             if (store.Agents.FindById(document.Id) is not null)
             {
-                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentExists, $"Agent '{document.Id}' is already registered.");
+                return IssuerResult<AgentView>.Fail(ErrorCode.AgentExists, $"Agent '{document.Id}' is already registered.");
             }
 
             // One key, one agent, whatever the other agent's state: revoking or suspending an agent must not
             // leave its key working under another registration, and cnf.jkt must name exactly one agent.
             if (store.Agents.FindOne(a => a.KeyThumbprint == document.KeyThumbprint) is { } holder)
             {
-                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentKeyInUse,
+                return IssuerResult<AgentView>.Fail(ErrorCode.AgentKeyInUse,
                     $"Agent '{holder.Id}' is already registered with this public key (thumbprint {document.KeyThumbprint}); generate a new key pair for '{document.Id}'.");
             }
 
@@ -118,7 +119,7 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
     {
         var agent = Identifiers.IsValid(id) ? store.Agents.FindById(id) : null;
         return agent is null
-            ? IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.")
+            ? IssuerResult<AgentView>.Fail(ErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.")
             : ToView(agent);
     }
 
@@ -131,23 +132,23 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
         ArgumentNullException.ThrowIfNull(request);
         if (Text.Invalid(request.Reason, MaxReasonLength) is { } badReason)
         {
-            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
+            return IssuerResult<AgentDocument>.Fail(ErrorCode.InvalidRequest, "reason " + badReason);
         }
 
         var agent = Identifiers.IsValid(id) ? store.Agents.FindById(id) : null;
         if (agent is null)
         {
-            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
+            return IssuerResult<AgentDocument>.Fail(ErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
         }
 
         if (agent.Status == AgentStatus.Decommissioned)
         {
-            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
+            return IssuerResult<AgentDocument>.Fail(ErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
         }
 
         if (target == AgentStatus.Active && agent.RevokedAt is not null)
         {
-            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AgentRevoked, $"Agent '{id}' was revoked at {DateTimeOffset.FromUnixTimeMilliseconds(agent.RevokedAt.Value):O}.");
+            return IssuerResult<AgentDocument>.Fail(ErrorCode.AgentRevoked, $"Agent '{id}' was revoked at {DateTimeOffset.FromUnixTimeMilliseconds(agent.RevokedAt.Value):O}.");
         }
 
         return agent;
@@ -168,7 +169,7 @@ internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvi
             var agent = store.Agents.FindById(id);
             if (agent is null || agent.Status == AgentStatus.Decommissioned)
             {
-                return IssuerResult<AgentView>.Fail(IssuerErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
+                return IssuerResult<AgentView>.Fail(ErrorCode.AgentDecommissioned, $"Agent '{id}' is decommissioned.");
             }
 
             var previous = agent.Status;

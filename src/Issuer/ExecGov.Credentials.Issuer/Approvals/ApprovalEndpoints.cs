@@ -1,4 +1,6 @@
-using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +18,7 @@ internal static class ApprovalEndpoints
         api.MapGet("/approvals", ([FromQuery(Name = "status")] string? status, ApprovalService approvals) =>
                 ApprovalService.IsKnownStatus(status)
                     ? Respond.Json(approvals.List(status), IssuerJsonContext.Default.IReadOnlyListApprovalView)
-                    : Problems.Result(IssuerErrorCode.InvalidRequest, "status must be pending, approved, denied, collected or expired."))
+                    : ProblemWriter.Result(ErrorCode.InvalidRequest, "status must be pending, approved, denied, collected or expired."))
             .RequireAuthorization(IssuerPolicies.ApprovalReaders).Produces<IReadOnlyList<ApprovalView>>().WithSummary("List approval requests");
         api.MapGet("/approvals/{id}", (string id, ApprovalService approvals) => Respond.With(approvals.Get(id), IssuerJsonContext.Default.ApprovalView))
             .RequireAuthorization(IssuerPolicies.ApprovalReaders).Produces<ApprovalView>().WithSummary("Show an approval request");
@@ -31,12 +33,12 @@ internal static class ApprovalEndpoints
     private static async Task<IResult> DecideAsync(string id, bool approve, HttpContext context, ApprovalService approvals)
     {
         string? reason = null;
-        if (!JsonBody.IsEmpty(context.Request))
+        if (!JsonBodyReader.IsEmpty(context.Request))
         {
-            var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.DecideApprovalRequest).ConfigureAwait(false);
+            var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.DecideApprovalRequest).ConfigureAwait(false);
             if (body.Failed)
             {
-                return Problems.Result(body.Error);
+                return ProblemWriter.Result(body.Error);
             }
 
             reason = body.Value.Reason;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Audit;
@@ -43,7 +44,7 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
     {
         var approval = Identifiers.IsValid(id) ? store.Approvals.FindById(id) : null;
         return approval is null
-            ? IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.")
+            ? IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.")
             : ToView(approval, time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
@@ -59,12 +60,12 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
         ArgumentNullException.ThrowIfNull(approver);
         if (reason is not null && Text.Invalid(reason, AgentRegistry.MaxReasonLength) is { } badReason)
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.InvalidRequest, "reason " + badReason);
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.InvalidRequest, "reason " + badReason);
         }
 
         if (!Identifiers.IsValid(id))
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.");
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.");
         }
 
         return store.Write<ApprovalView>(() =>
@@ -73,35 +74,35 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
             var now = time.GetUtcNow();
             if (approval is null)
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotFound, $"No approval request '{id}'.");
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotFound, $"No approval request '{id}'.");
             }
 
             if (approval.Status != ApprovalStatus.Pending)
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotPending, $"Approval request '{id}' is {StatusName(approval, now.ToUnixTimeMilliseconds())}.");
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotPending, $"Approval request '{id}' is {StatusName(approval, now.ToUnixTimeMilliseconds())}.");
             }
 
             if (approval.ExpiresAt <= now.ToUnixTimeMilliseconds())
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalExpired, $"Approval request '{id}' expired at {DateTimeOffset.FromUnixTimeMilliseconds(approval.ExpiresAt):O}.");
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalExpired, $"Approval request '{id}' expired at {DateTimeOffset.FromUnixTimeMilliseconds(approval.ExpiresAt):O}.");
             }
 
             // Four eyes, by person: whoever asked cannot also say yes (or no) to it, under any of their clients.
             if (Persons.Same(RequesterPerson(approval), approver.Person) || string.Equals(approval.RequestedBy, approver.Subject, StringComparison.Ordinal))
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.SelfApprovalForbidden, $"'{approver.Subject}' (person '{approver.Person}') requested '{id}' and cannot decide it.");
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.SelfApprovalForbidden, $"'{approver.Subject}' (person '{approver.Person}') requested '{id}' and cannot decide it.");
             }
 
             if ((approval.ExcludedPersons ?? []).FirstOrDefault(p => Persons.Same(p, approver.Person)) is not null)
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, approval.Kind == ApprovalDocument.AdminClientKind
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.ApproverNotIndependent, approval.Kind == ApprovalDocument.AdminClientKind
                     ? $"Person '{approver.Person}' is the one '{id}' grants the approver role to and cannot decide it."
                     : $"Person '{approver.Person}' registered agent '{approval.AgentId}' or set its ceiling and cannot decide its requests.");
             }
 
             if ((approval.Votes ??= []).Any(v => Persons.Same(v.Person, approver.Person)))
             {
-                return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApproverNotIndependent, $"Person '{approver.Person}' already approved '{id}'; another person must add the next approval.");
+                return IssuerResult<ApprovalView>.Fail(ErrorCode.ApproverNotIndependent, $"Person '{approver.Person}' already approved '{id}'; another person must add the next approval.");
             }
 
             if (approve)
@@ -137,7 +138,7 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
                 var pending = JsonSerializer.Deserialize(approval.AdminClientJson ?? "null", IssuerJsonContext.Default.PendingAdminClient);
                 if (pending is null)
                 {
-                    return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.InternalError, $"Approval request '{id}' holds no admin-client change.");
+                    return IssuerResult<ApprovalView>.Fail(ErrorCode.InternalError, $"Approval request '{id}' holds no admin-client change.");
                 }
 
                 var applied = clients.ApplyApprovedInTransaction(pending, approval.Id, approval.RequestedBy);
@@ -163,31 +164,31 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
         var approval = Identifiers.IsValid(id) ? store.Approvals.FindById(id) : null;
         if (approval is null)
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.");
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}'.");
         }
 
         if (approval.Kind == ApprovalDocument.AdminClientKind)
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotApproved, $"Approval request '{id}' is an admin-client change: it is applied when approved, there is nothing to collect.");
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotApproved, $"Approval request '{id}' is an admin-client change: it is applied when approved, there is nothing to collect.");
         }
 
         if (!string.Equals(approval.RequestedBy, requester, StringComparison.Ordinal))
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.NotRequester, $"Only '{approval.RequestedBy}' may collect '{id}'.");
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.NotRequester, $"Only '{approval.RequestedBy}' may collect '{id}'.");
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         if (approval.Status != ApprovalStatus.Approved || approval.ExpiresAt <= now)
         {
             return approval.Status == ApprovalStatus.Approved
-                ? IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalExpired, $"Approval request '{id}' was not collected in time.")
-                : IssuerResult<ApprovalView>.Fail(IssuerErrorCode.ApprovalNotApproved, $"Approval request '{id}' is {StatusName(approval, now)}.");
+                ? IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalExpired, $"Approval request '{id}' was not collected in time.")
+                : IssuerResult<ApprovalView>.Fail(ErrorCode.ApprovalNotApproved, $"Approval request '{id}' is {StatusName(approval, now)}.");
         }
 
         var agent = store.Agents.FindById(approval.AgentId);
         if (agent is null || agent.Status != AgentStatus.Active)
         {
-            return IssuerResult<ApprovalView>.Fail(IssuerErrorCode.AgentNotActive, $"Agent '{approval.AgentId}' is not active.");
+            return IssuerResult<ApprovalView>.Fail(ErrorCode.AgentNotActive, $"Agent '{approval.AgentId}' is not active.");
         }
 
         var details = JsonSerializer.Deserialize(approval.AuthorizationDetailsJson, CredentialJsonContext.Default.ListAuthorizationDetail) ?? [];
@@ -206,7 +207,7 @@ internal sealed class ApprovalService(IssuerStore store, AuditLog audit, Credent
                 var current = store.Approvals.FindById(id);
                 if (current is null || current.Status != ApprovalStatus.Approved)
                 {
-                    return IssuerResult<bool>.Fail(IssuerErrorCode.ApprovalNotApproved, $"Approval request '{id}' was collected meanwhile.");
+                    return IssuerResult<bool>.Fail(ErrorCode.ApprovalNotApproved, $"Approval request '{id}' was collected meanwhile.");
                 }
 
                 current.Status = ApprovalStatus.Collected;

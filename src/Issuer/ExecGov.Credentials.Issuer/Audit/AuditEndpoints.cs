@@ -1,4 +1,5 @@
-using ExecGov.Credentials.Issuer.Errors;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ internal static class AuditEndpoints
         api.MapGet("/audit/records", ([FromQuery(Name = "limit")] int? limit, AuditQueries audit) =>
                 limit is null or (>= 1 and <= 1000)
                     ? Respond.Json(audit.Recent(limit ?? 100), IssuerJsonContext.Default.IReadOnlyListAuditRecordView)
-                    : Problems.Result(IssuerErrorCode.InvalidRequest, "limit must be between 1 and 1000."))
+                    : ProblemWriter.Result(ErrorCode.InvalidRequest, "limit must be between 1 and 1000."))
             .RequireAuthorization(IssuerPolicies.Auditor).Produces<IReadOnlyList<AuditRecordView>>().WithSummary("The most recent audit records, oldest first");
         api.MapGet("/audit/trace/{id}", (string id, AuditQueries audit) => Respond.With(audit.Trace(id), IssuerJsonContext.Default.TraceView))
             .RequireAuthorization(IssuerPolicies.Auditor).Produces<TraceView>().WithSummary("Trace a credential id or session id");

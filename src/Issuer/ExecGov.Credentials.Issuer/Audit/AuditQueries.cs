@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
@@ -37,14 +38,14 @@ internal sealed class AuditQueries(IssuerStore store)
     {
         if (!Identifiers.IsValid(id))
         {
-            return IssuerResult<TraceView>.Fail(IssuerErrorCode.TraceNotFound, $"No credential or session '{Text.Clip(id)}'.");
+            return IssuerResult<TraceView>.Fail(ErrorCode.TraceNotFound, $"No credential or session '{Text.Clip(id)}'.");
         }
 
         var byId = store.Credentials.FindById(id);
         var credentials = byId is not null ? [byId] : store.Credentials.Find(c => c.SessionId == id).OrderBy(c => c.IssuedAt).ToList();
         if (credentials.Count == 0)
         {
-            return IssuerResult<TraceView>.Fail(IssuerErrorCode.TraceNotFound, $"No credential or session '{id}' was issued here.");
+            return IssuerResult<TraceView>.Fail(ErrorCode.TraceNotFound, $"No credential or session '{id}' was issued here.");
         }
 
         var events = new Dictionary<long, AuditDocument>();

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using Microsoft.AspNetCore.Builder;
@@ -15,9 +17,9 @@ internal static class DecisionEndpoints
     public static void MapDecisionEndpoints(this RouteGroupBuilder api) =>
         api.MapPost("/decisions", async (HttpContext context, DecisionRecorder recorder) =>
             {
-                var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.DecisionBatchRequest, MaxBodyBytes).ConfigureAwait(false);
+                var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.DecisionBatchRequest, MaxBodyBytes).ConfigureAwait(false);
                 return body.Failed
-                    ? Problems.Result(body.Error)
+                    ? ProblemWriter.Result(body.Error)
                     : Respond.With(recorder.Record(body.Value, Caller.From(context.User)), IssuerJsonContext.Default.DecisionBatchView);
             })
             .RequireAuthorization(IssuerPolicies.Verifier).Accepts<DecisionBatchRequest>("application/json").Produces<DecisionBatchView>()

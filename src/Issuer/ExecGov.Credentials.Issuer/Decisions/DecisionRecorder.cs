@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
@@ -26,19 +27,19 @@ internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit
         ArgumentNullException.ThrowIfNull(caller);
         if (batch.Records.Count is 0 or > MaxRecords)
         {
-            return IssuerResult<DecisionBatchView>.Fail(IssuerErrorCode.InvalidRequest, $"records must hold 1-{MaxRecords} decision records.");
+            return IssuerResult<DecisionBatchView>.Fail(ErrorCode.InvalidRequest, $"records must hold 1-{MaxRecords} decision records.");
         }
 
         if (batch.Verifier is not null && Text.Invalid(batch.Verifier, Identifiers.MaxLength) is { } badVerifier)
         {
-            return IssuerResult<DecisionBatchView>.Fail(IssuerErrorCode.InvalidRequest, "verifier " + badVerifier);
+            return IssuerResult<DecisionBatchView>.Fail(ErrorCode.InvalidRequest, "verifier " + badVerifier);
         }
 
         for (var i = 0; i < batch.Records.Count; i++)
         {
             if (Check(batch.Records[i]) is { } problem)
             {
-                return IssuerResult<DecisionBatchView>.Fail(IssuerErrorCode.InvalidRequest, $"records[{i}]: {problem}");
+                return IssuerResult<DecisionBatchView>.Fail(ErrorCode.InvalidRequest, $"records[{i}]: {problem}");
             }
         }
 

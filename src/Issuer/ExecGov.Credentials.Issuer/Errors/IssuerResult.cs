@@ -1,11 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
+using ExecGov.Credentials.Http.Errors;
 
 namespace ExecGov.Credentials.Issuer.Errors;
 
-/// <summary>Either a value or an <see cref="IssuerError"/>: bad input from outside never throws.</summary>
+/// <summary>Either a value or an <see cref="HttpError"/>: bad input from outside never throws.</summary>
 internal readonly struct IssuerResult<T>
 {
-    private IssuerResult(T? value, IssuerError? error)
+    private IssuerResult(T? value, HttpError? error)
     {
         Value = value;
         Error = error;
@@ -13,7 +14,7 @@ internal readonly struct IssuerResult<T>
 
     public T? Value { get; }
 
-    public IssuerError? Error { get; }
+    public HttpError? Error { get; }
 
     [MemberNotNullWhen(true, nameof(Error))]
     [MemberNotNullWhen(false, nameof(Value))]
@@ -21,7 +22,7 @@ internal readonly struct IssuerResult<T>
 
     public static implicit operator IssuerResult<T>(T value) => new(value, null);
 
-    public static implicit operator IssuerResult<T>(IssuerError error) => new(default, error);
+    public static implicit operator IssuerResult<T>(HttpError error) => new(default, error);
 
-    public static IssuerResult<T> Fail(IssuerErrorCode code, string? detail = null) => new(default, new IssuerError(code, detail));
+    public static IssuerResult<T> Fail(ErrorCode code, string? detail = null) => new(default, new HttpError(code, detail));
 }

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Files;
+
 namespace ExecGov.Credentials.Issuer.Hosting;
 
 /// <summary>
@@ -6,10 +8,6 @@ namespace ExecGov.Credentials.Issuer.Hosting;
 /// </summary>
 internal static class DataFolder
 {
-    private const UnixFileMode GroupOrOther =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     public const string DatabaseFile = "issuer.db";
     public const string RevocationDatabaseFile = "revocation.db";
     public const string KeySetFile = "issuer-keyset.json";
@@ -23,44 +21,14 @@ internal static class DataFolder
     {
         ArgumentException.ThrowIfNullOrEmpty(dataPath);
         var full = Path.GetFullPath(dataPath);
-        if (!Directory.Exists(full))
-        {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(full);
-            }
-            else
-            {
-                Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-        }
-
-        if (!OperatingSystem.IsWindows() && File.GetUnixFileMode(full) is var mode && (mode & GroupOrOther) != 0)
+        OwnerOnlyFile.CreateFolder(full);
+        if (OwnerOnlyFile.IsAccessibleByOthers(full, out var mode))
         {
             // The folder holds the audit trail, secret hashes and (by default) the signing keys.
             throw new IssuerStartupException(
-                $"Data folder {full} is accessible by group or other users (mode {Convert.ToString((int)mode, 8)}); run 'chmod 700 {full}'.");
+                $"Data folder {full} is accessible by group or other users (mode {OwnerOnlyFile.Octal(mode)}); run 'chmod 700 {full}'.");
         }
 
         return full;
-    }
-
-    /// <summary>Writes a new secret-bearing file readable by its owner only (0600), replacing any earlier one.</summary>
-    public static void WriteOwnerOnly(string path, ReadOnlySpan<byte> content)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            if (File.Exists(path))
-            {
-                // UnixCreateMode applies only to new files: tighten an existing one before writing into it.
-                File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-        }
-
-        using var stream = new FileStream(path, options);
-        stream.Write(content);
-        stream.Flush(flushToDisk: true);
     }
 }

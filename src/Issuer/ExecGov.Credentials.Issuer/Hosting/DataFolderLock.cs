@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ExecGov.Credentials.Files;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Hosting;
@@ -31,7 +32,7 @@ internal sealed class DataFolderLock : IDisposable
         var create = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
-            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            create.UnixCreateMode = OwnerOnlyFile.FileMode;
         }
 
         try
@@ -52,7 +53,7 @@ internal sealed class DataFolderLock : IDisposable
         _lock.SetLength(0);
         _lock.Write(Encoding.ASCII.GetBytes(pid));
         _lock.Flush(flushToDisk: true);
-        DataFolder.WriteOwnerOnly(pidPath, Encoding.ASCII.GetBytes(pid));
+        OwnerOnlyFile.Write(pidPath, Encoding.ASCII.GetBytes(pid), overwrite: true);
     }
 
     public void Dispose() => _lock.Dispose();

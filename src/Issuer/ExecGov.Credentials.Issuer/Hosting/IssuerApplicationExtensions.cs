@@ -1,10 +1,11 @@
 using ExecGov.Credentials.Diagnostics;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Decisions;
-using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
@@ -37,13 +38,13 @@ public static class IssuerApplicationExtensions
             if (error is BadHttpRequestException bad)
             {
                 // Kestrel's own refusals (body too large, malformed framing) keep their status.
-                await Problems.WriteAsync(context, new IssuerError(IssuerErrors.ForStatus(bad.StatusCode))).ConfigureAwait(false);
+                await ProblemWriter.WriteAsync(context, new HttpError(ErrorCatalogue.ForStatus(bad.StatusCode))).ConfigureAwait(false);
                 return;
             }
 
             var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ExecGov.Credentials.Issuer");
             IssuerLog.UnhandledError(logger, error ?? new InvalidOperationException("unknown"), LogText.Escape(context.Request.Method)!, LogText.Escape(context.Request.Path.Value) ?? "/");
-            await Problems.WriteAsync(context, new IssuerError(IssuerErrorCode.InternalError)).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, new HttpError(ErrorCode.InternalError)).ConfigureAwait(false);
         }));
         app.UseStatusCodePages(async context =>
         {
@@ -55,7 +56,7 @@ public static class IssuerApplicationExtensions
 
             // A 403 names the role the caller lacks, so the person knows what to ask for.
             var detail = response.StatusCode == StatusCodes.Status403Forbidden ? await MissingRoles.DescribeAsync(context.HttpContext).ConfigureAwait(false) : null;
-            await Problems.WriteAsync(context.HttpContext, new IssuerError(IssuerErrors.ForStatus(response.StatusCode), detail)).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context.HttpContext, new HttpError(ErrorCatalogue.ForStatus(response.StatusCode), detail)).ConfigureAwait(false);
         });
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -27,7 +27,6 @@ namespace ExecGov.Credentials.Issuer.Hosting;
     RespectNullableAnnotations = true,
     RespectRequiredConstructorParameters = true,
     MaxDepth = 16)]
-[JsonSerializable(typeof(ProblemBody))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(RegisterAgentRequest))]
 [JsonSerializable(typeof(AgentStateRequest))]

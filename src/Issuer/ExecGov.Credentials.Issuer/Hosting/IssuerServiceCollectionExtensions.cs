@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Decisions;
-using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
@@ -212,7 +213,7 @@ public static class IssuerServiceCollectionExtensions
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
-                await Problems.WriteAsync(context.HttpContext, new IssuerError(IssuerErrorCode.RateLimited)).ConfigureAwait(false);
+                await ProblemWriter.WriteAsync(context.HttpContext, new HttpError(ErrorCode.RateLimited)).ConfigureAwait(false);
             };
 
             // A global limiter, because the token endpoint is served by OpenIddict inside the authentication

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Errors;
 using Microsoft.AspNetCore.Http;
 
@@ -8,7 +9,7 @@ namespace ExecGov.Credentials.Issuer.Http;
 internal static class Respond
 {
     public static IResult With<T>(IssuerResult<T> result, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK) =>
-        result.Failed ? Problems.Result(result.Error) : Json(result.Value, typeInfo, status);
+        result.Failed ? ProblemWriter.Result(result.Error) : Json(result.Value, typeInfo, status);
 
     public static IResult Json<T>(T value, JsonTypeInfo<T> typeInfo, int status = StatusCodes.Status200OK) =>
         Results.Json(value, typeInfo, contentType: "application/json", statusCode: status);

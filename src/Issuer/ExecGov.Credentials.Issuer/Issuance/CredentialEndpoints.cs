@@ -1,5 +1,8 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
@@ -32,7 +35,7 @@ internal static class CredentialEndpoints
     {
         if (outcome.Failed)
         {
-            return Problems.Result(outcome.Error);
+            return ProblemWriter.Result(outcome.Error);
         }
 
         return outcome.Value.Issued is { } issued
@@ -42,10 +45,10 @@ internal static class CredentialEndpoints
 
     private static async Task<IResult> IssueAsync(HttpContext context, CredentialIssuer issuer)
     {
-        var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.IssueCredentialRequest).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.IssueCredentialRequest).ConfigureAwait(false);
         if (body.Failed)
         {
-            return Problems.Result(body.Error);
+            return ProblemWriter.Result(body.Error);
         }
 
         var caller = Caller.From(context.User);
@@ -60,7 +63,7 @@ internal static class CredentialEndpoints
     {
         if ((agentId is not null && !Identifiers.IsValid(agentId)) || (sessionId is not null && !Identifiers.IsValid(sessionId)))
         {
-            return Problems.Result(IssuerErrorCode.InvalidRequest, "agent_id and session_id must be ids of 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+            return ProblemWriter.Result(ErrorCode.InvalidRequest, "agent_id and session_id must be ids of 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
         }
 
         var query = store.Credentials.Query();

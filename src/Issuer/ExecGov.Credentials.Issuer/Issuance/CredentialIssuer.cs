@@ -1,6 +1,7 @@
-using ExecGov.Credentials.Diagnostics;
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Diagnostics;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Agents;
 using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Audit;
@@ -80,59 +81,59 @@ internal sealed class CredentialIssuer(
         if (command.Audience is null || command.Audience.Count is 0 or > MaxAudiences || command.Audience.Any(a => !Identifiers.IsValid(a)) ||
             command.Audience.Distinct(StringComparer.Ordinal).Count() != command.Audience.Count)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.InvalidRequest, $"audience must list 1-{MaxAudiences} distinct audience ids.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.InvalidRequest, $"audience must list 1-{MaxAudiences} distinct audience ids.");
         }
 
         if (ScopeShape.Check(command.AuthorizationDetails, "authorization_details") is { } badScope)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.InvalidRequest, badScope);
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.InvalidRequest, badScope);
         }
 
         if (command.SessionId is not null && !Identifiers.IsValid(command.SessionId))
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.InvalidRequest, "session_id must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.InvalidRequest, "session_id must be 1-128 characters of letters, digits, '.', '_', ':' or '-'.");
         }
 
         if (command.LifetimeSeconds is < 1)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.InvalidRequest, "lifetime_seconds must be positive.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.InvalidRequest, "lifetime_seconds must be positive.");
         }
 
         var agent = Identifiers.IsValid(command.AgentId) ? store.Agents.FindById(command.AgentId) : null;
         if (agent is null)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.AgentNotFound, $"No agent '{Http.Text.Clip(command.AgentId)}'.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.AgentNotFound, $"No agent '{Http.Text.Clip(command.AgentId)}'.");
         }
 
         if (agent.Status != AgentStatus.Active)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.AgentNotActive, $"Agent '{agent.Id}' is {AgentRegistry.StatusName(agent.Status)}.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.AgentNotActive, $"Agent '{agent.Id}' is {AgentRegistry.StatusName(agent.Status)}.");
         }
 
         var outside = command.Audience.FirstOrDefault(a => !agent.AllowedAudiences.Contains(a, StringComparer.Ordinal));
         if (outside is not null)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.AudienceNotAllowed, $"Audience '{outside}' is not allowed for agent '{agent.Id}'; allowed: {string.Join(", ", agent.AllowedAudiences)}.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.AudienceNotAllowed, $"Audience '{outside}' is not allowed for agent '{agent.Id}'; allowed: {string.Join(", ", agent.AllowedAudiences)}.");
         }
 
         var hardCap = (long)_options.MaxCredentialLifetime.TotalSeconds;
         var lifetime = command.LifetimeSeconds ?? Math.Min((long)_options.DefaultCredentialLifetime.TotalSeconds, agent.MaxLifetimeSeconds);
         if (lifetime > agent.MaxLifetimeSeconds || lifetime > hardCap)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.LifetimeExceedsMaximum,
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.LifetimeExceedsMaximum,
                 $"lifetime_seconds {lifetime} exceeds the maximum of {Math.Min(agent.MaxLifetimeSeconds, hardCap)} for agent '{agent.Id}'.");
         }
 
         if (ScopeCeiling.FindViolation(AgentRegistry.Ceiling(agent), command.AuthorizationDetails) is { } violation)
         {
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.ScopeExceedsCeiling, violation);
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.ScopeExceedsCeiling, violation);
         }
 
         if (command.SessionId is { } session &&
             store.Credentials.FindOne(c => c.SessionId == session) is { } earlier && !string.Equals(earlier.AgentId, agent.Id, StringComparison.Ordinal))
         {
             // A session is one agent's: reusing another agent's session id would let one revocation hit both.
-            return IssuerResult<(AgentDocument, long)>.Fail(IssuerErrorCode.InvalidRequest, $"Session '{session}' belongs to another agent; use a new session id.");
+            return IssuerResult<(AgentDocument, long)>.Fail(ErrorCode.InvalidRequest, $"Session '{session}' belongs to another agent; use a new session id.");
         }
 
         return (agent, lifetime);
@@ -182,11 +183,11 @@ internal sealed class CredentialIssuer(
         }
         catch (IssuanceBlockedException ex)
         {
-            return IssuerResult<IssuedCredentialView>.Fail(IssuerErrorCode.IssuanceBlocked, ex.Message);
+            return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.IssuanceBlocked, ex.Message);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
-            return IssuerResult<IssuedCredentialView>.Fail(IssuerErrorCode.RevocationUnavailable, "No status-list index could be allocated; nothing was issued.");
+            return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.RevocationUnavailable, "No status-list index could be allocated; nothing was issued.");
         }
 
         var claims = new CredentialClaims
@@ -212,7 +213,7 @@ internal sealed class CredentialIssuer(
             var current = store.Agents.FindById(agent.Id);
             if (current is null || current.Status != AgentStatus.Active)
             {
-                return IssuerResult<bool>.Fail(IssuerErrorCode.AgentNotActive, $"Agent '{agent.Id}' is no longer active.");
+                return IssuerResult<bool>.Fail(ErrorCode.AgentNotActive, $"Agent '{agent.Id}' is no longer active.");
             }
 
             if (inTransaction?.Invoke(credentialId) is { Failed: true } refused)
@@ -291,7 +292,7 @@ internal sealed class CredentialIssuer(
             var current = store.Agents.FindById(command.AgentId);
             if (current is null || current.Status != AgentStatus.Active)
             {
-                return IssuerResult<PendingApprovalView>.Fail(IssuerErrorCode.AgentNotActive, $"Agent '{command.AgentId}' is no longer active.");
+                return IssuerResult<PendingApprovalView>.Fail(ErrorCode.AgentNotActive, $"Agent '{command.AgentId}' is no longer active.");
             }
 
             store.Approvals.Insert(approval);

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Audit;
-using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Storage;
@@ -35,7 +36,7 @@ internal static class KeyEndpoints
         catch (KeySetException ex)
         {
             // The keyset file could not be rewritten (permissions, disk); the loaded keys are unchanged.
-            return Problems.Result(IssuerErrorCode.InternalError, "The keyset file could not be rotated: " + ex.Message);
+            return ProblemWriter.Result(ErrorCode.InternalError, "The keyset file could not be rotated: " + ex.Message);
         }
 
         var retired = keys.Current.Keys.FirstOrDefault(k => string.Equals(k.KeyId, previous, StringComparison.Ordinal));

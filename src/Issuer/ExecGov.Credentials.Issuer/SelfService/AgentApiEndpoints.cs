@@ -1,5 +1,7 @@
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Approvals;
-using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
@@ -33,10 +35,10 @@ internal static class AgentApiEndpoints
             return Unauthorized(context, agent.Error);
         }
 
-        var body = await JsonBody.ReadAsync(context.Request, IssuerJsonContext.Default.AgentCredentialRequest).ConfigureAwait(false);
+        var body = await JsonBodyReader.ReadAsync(context.Request, IssuerJsonContext.Default.AgentCredentialRequest).ConfigureAwait(false);
         if (body.Failed)
         {
-            return Problems.Result(body.Error);
+            return ProblemWriter.Result(body.Error);
         }
 
         var request = body.Value;
@@ -59,7 +61,7 @@ internal static class AgentApiEndpoints
         if (view.Failed || !string.Equals(view.Value.RequestedBy, requester, StringComparison.Ordinal))
         {
             // Another agent's request is answered as if it did not exist.
-            return Problems.Result(IssuerErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}' of this agent.");
+            return ProblemWriter.Result(ErrorCode.ApprovalNotFound, $"No approval request '{Text.Clip(id)}' of this agent.");
         }
 
         if (!string.Equals(view.Value.Status, "approved", StringComparison.Ordinal))
@@ -71,9 +73,9 @@ internal static class AgentApiEndpoints
         return Respond.With(collected, IssuerJsonContext.Default.ApprovalView);
     }
 
-    private static IResult Unauthorized(HttpContext context, IssuerError error)
+    private static IResult Unauthorized(HttpContext context, HttpError error)
     {
         context.Response.Headers.WWWAuthenticate = AgentAuthenticator.Scheme + " error=\"invalid_token\"";
-        return Problems.Result(error);
+        return ProblemWriter.Result(error);
     }
 }

@@ -1,8 +1,9 @@
-using ExecGov.Credentials.Diagnostics;
 using System.Buffers.Text;
 using System.Text.Json;
 using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Diagnostics;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
@@ -64,7 +65,7 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
         {
             if (store.UsedAssertions.FindById(replayKey) is not null)
             {
-                return IssuerResult<bool>.Fail(IssuerErrorCode.AssertionReplayed);
+                return IssuerResult<bool>.Fail(ErrorCode.AssertionReplayed);
             }
 
             var nowMs = now.ToUnixTimeMilliseconds();
@@ -76,7 +77,7 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
         {
             Audit(agent.Id, "replayed");
             IssuerLog.AgentAssertionRefused(logger, agent.Id, "replayed");
-            return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.AssertionReplayed, "This assertion's jti was already used.");
+            return IssuerResult<AgentDocument>.Fail(ErrorCode.AssertionReplayed, "This assertion's jti was already used.");
         }
 
         return agent;
@@ -88,7 +89,7 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
         IssuerLog.AgentAssertionRefused(logger, LogText.Escape(agentId) ?? "(unknown)", LogText.Escape(reason)!);
 
         // One answer for every cause, so the response does not tell a prober which agent ids exist.
-        return IssuerResult<AgentDocument>.Fail(IssuerErrorCode.InvalidAssertion, detail);
+        return IssuerResult<AgentDocument>.Fail(ErrorCode.InvalidAssertion, detail);
     }
 
     // Unauthenticated: anyone can cause these, so they are audited at a bounded rate.

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ExecGov.Credentials.Files;
 using ExecGov.Credentials.Issuer.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal sealed class AdminTokenKey : IDisposable
         _key = ECDsa.Create();
         if (File.Exists(Path))
         {
-            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0)
+            if (OwnerOnlyFile.IsAccessibleByOthers(Path, out _))
             {
                 _key.Dispose();
                 throw new InvalidOperationException($"The admin token signing key '{Path}' is accessible by other users. Run 'chmod 600 {Path}'.");
@@ -38,7 +39,7 @@ internal sealed class AdminTokenKey : IDisposable
             var bytes = Encoding.ASCII.GetBytes(pem);
             try
             {
-                DataFolder.WriteOwnerOnly(Path, bytes);
+                OwnerOnlyFile.Write(Path, bytes, overwrite: false);
             }
             finally
             {

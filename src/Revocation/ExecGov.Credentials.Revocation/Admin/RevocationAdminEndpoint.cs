@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
-using ExecGov.Credentials.Json;
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Revocation.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,53 +24,28 @@ internal static class RevocationAdminEndpoint
         var responder = ResponderOf(context.User);
         if (responder is null)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.ResponderUnknown).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.ResponderUnknown).ConfigureAwait(false);
             return;
         }
 
-        if (!context.Request.HasJsonContentType())
+        var body = await JsonBodyReader.ReadAsync(context.Request, RevocationJsonContext.Default.RevocationApiRequest, MaxBodyBytes).ConfigureAwait(false);
+        if (body.Failed)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.UnsupportedMediaType).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, body.Error).ConfigureAwait(false);
             return;
         }
 
-        var body = await ReadBodyAsync(context.Request, context.RequestAborted).ConfigureAwait(false);
-        if (body is null)
-        {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.BodyTooLarge, $"The body is larger than {MaxBodyBytes} bytes.").ConfigureAwait(false);
-            return;
-        }
-
-        RevocationApiRequest? input;
-        try
-        {
-            input = JsonSerializer.Deserialize(body, RevocationJsonContext.Default.RevocationApiRequest);
-        }
-        catch (JsonException ex)
-        {
-            // Plain text naming the member or position, never the serializer's .NET type names.
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidJson, $"The body is not valid for this endpoint: {JsonErrorText.Describe(ex)}.").ConfigureAwait(false);
-            return;
-        }
-
-        if (input is null)
-        {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidJson, "The body is null.").ConfigureAwait(false);
-            return;
-        }
-
+        var input = body.Value;
         if (!input.TryValidate(responder, out var request, out var problem))
         {
-            context.Response.StatusCode = problem.Status;
-            context.Response.ContentType = ProblemResponses.ContentType;
-            await JsonSerializer.SerializeAsync(context.Response.Body, problem, RevocationJsonContext.Default.RevocationProblem, context.RequestAborted).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, problem).ConfigureAwait(false);
             return;
         }
 
         if (request.Scope != RevocationScope.Credential &&
             context.RequestServices.GetService<IRevocationTargetCheck>() is { } check && !check.IsKnown(request.Scope, request.Target))
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
             return;
         }
 
@@ -79,13 +56,13 @@ internal static class RevocationAdminEndpoint
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.RevocationUnavailable).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.RevocationUnavailable).ConfigureAwait(false);
             return;
         }
 
         if (result.Outcome == RevocationOutcome.UnknownCredential)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.CredentialNotFound).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.CredentialNotFound).ConfigureAwait(false);
             return;
         }
 
@@ -107,28 +84,5 @@ internal static class RevocationAdminEndpoint
 
         var value = (user.FindFirst("sub") ?? user.FindFirst(ClaimTypes.NameIdentifier) ?? user.FindFirst("client_id"))?.Value;
         return string.IsNullOrWhiteSpace(value) || value.Length > RevocationApiRequest.MaxTargetLength ? null : value;
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[2048];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Serialization;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Revocation.Endpoints;
 
 namespace ExecGov.Credentials.Revocation.Admin;
@@ -37,43 +38,43 @@ public sealed record RevocationApiRequest
     /// Checks the request in a fixed order (scope, action, target, reason) and builds the act for
     /// <paramref name="responder"/>. Never throws for bad input: false with the first problem found.
     /// </summary>
-    public bool TryValidate(string responder, [NotNullWhen(true)] out RevocationRequest? request, [NotNullWhen(false)] out RevocationProblem? problem)
+    public bool TryValidate(string responder, [NotNullWhen(true)] out RevocationRequest? request, [NotNullWhen(false)] out HttpError? problem)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(responder);
         request = null;
         if (!RevocationNames.TryParseScope(Scope, out var scope))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.UnknownScope, Scope is null ? "scope is missing." : "scope is not a known scope.");
+            problem = new HttpError(ErrorCode.UnknownScope, Scope is null ? "scope is missing." : "scope is not a known scope.");
             return false;
         }
 
         if (!RevocationNames.TryParseAction(Action, out var action))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.UnknownAction, Action is null ? "action is missing." : "action is not a known action.");
+            problem = new HttpError(ErrorCode.UnknownAction, Action is null ? "action is missing." : "action is not a known action.");
             return false;
         }
 
         if (string.IsNullOrWhiteSpace(Target))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.EmptyTarget);
+            problem = new HttpError(ErrorCode.EmptyTarget);
             return false;
         }
 
         if (Target.Length > MaxTargetLength || Target.Any(char.IsControl))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.InvalidTarget);
+            problem = new HttpError(ErrorCode.InvalidTarget);
             return false;
         }
 
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.MissingReason);
+            problem = new HttpError(ErrorCode.MissingReason);
             return false;
         }
 
         if (Reason.Length > MaxReasonLength || Reason.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            problem = RevocationProblem.For(RevocationErrorCode.InvalidReason);
+            problem = new HttpError(ErrorCode.InvalidReason);
             return false;
         }
 

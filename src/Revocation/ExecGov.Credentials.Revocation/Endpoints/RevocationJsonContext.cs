@@ -13,5 +13,4 @@ namespace ExecGov.Credentials.Revocation.Endpoints;
     MaxDepth = 4)]
 [JsonSerializable(typeof(RevocationApiRequest))]
 [JsonSerializable(typeof(RevocationApiResponse))]
-[JsonSerializable(typeof(RevocationProblem))]
 internal sealed partial class RevocationJsonContext : JsonSerializerContext;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Publishing;
 using ExecGov.Credentials.Revocation.Registry;
@@ -25,7 +27,7 @@ internal static class StatusListEndpoints
         var registry = context.RequestServices.GetRequiredService<RevocationRegistry>();
         if (!ListUris.TryParseId(context.Request.RouteValues["id"] as string, out var listId))
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListNotFound).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.StatusListNotFound).ConfigureAwait(false);
             return;
         }
 
@@ -36,13 +38,13 @@ internal static class StatusListEndpoints
         }
         catch (StatusListUnavailableException)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListUnavailable).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.StatusListUnavailable).ConfigureAwait(false);
             return;
         }
 
         if (published?.Token is null)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.StatusListNotFound, $"There is no status list {listId}.").ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.StatusListNotFound, $"There is no status list {listId}.").ConfigureAwait(false);
             return;
         }
 
@@ -68,7 +70,7 @@ internal static class StatusListEndpoints
         var header = context.Request.Headers[LastEventIdHeader];
         if (header.Count > 1)
         {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidLastEventId, "Send at most one Last-Event-ID header.").ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.InvalidLastEventId, "Send at most one Last-Event-ID header.").ConfigureAwait(false);
             return;
         }
 
@@ -77,7 +79,7 @@ internal static class StatusListEndpoints
         {
             if (text.Length > 19 || !text.All(char.IsAsciiDigit) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                await ProblemResponses.WriteAsync(context, RevocationErrorCode.InvalidLastEventId).ConfigureAwait(false);
+                await ProblemWriter.WriteAsync(context, ErrorCode.InvalidLastEventId).ConfigureAwait(false);
                 return;
             }
 
@@ -91,7 +93,7 @@ internal static class StatusListEndpoints
         {
             // A refused verifier keeps polling (its lists stay fresh within ttl) and tries the stream again later.
             context.Response.Headers.RetryAfter = RetrySubscriptionAfterSeconds;
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TooManySubscribers).ConfigureAwait(false);
+            await ProblemWriter.WriteAsync(context, ErrorCode.TooManySubscribers).ConfigureAwait(false);
             return;
         }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Files;
 using NSec.Cryptography;
 
 namespace ExecGov.Credentials.Keys;
@@ -18,10 +19,6 @@ internal static class KeySetFile
 {
     public const string Format = "execgov-keyset/1";
     private const int MaxFileSize = 1 << 20;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode GroupOrOther =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
-        UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     public static (List<KeySetEntry> Entries, bool DevelopmentOnly) Read(string path)
     {
@@ -63,16 +60,10 @@ internal static class KeySetFile
     /// <summary>Refuses a non-development keyset that other users can read, as ssh refuses such keys.</summary>
     public static void CheckPermissions(string path)
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        var mode = File.GetUnixFileMode(path);
-        if ((mode & GroupOrOther) != 0)
+        if (OwnerOnlyFile.IsAccessibleByOthers(path, out var mode))
         {
             throw new KeySetException(
-                $"Keyset file '{path}' is accessible by other users (mode {Convert.ToString((int)mode, 8)}). Run 'chmod 600 {path}'.");
+                $"Keyset file '{path}' is accessible by other users (mode {OwnerOnlyFile.Octal(mode)}). Run 'chmod 600 {path}'.");
         }
     }
 
@@ -165,35 +156,13 @@ internal static class KeySetFile
     private static void WriteAtomically(string path, ReadOnlySpan<byte> content, bool createNew)
     {
         var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         if (createNew && File.Exists(full))
         {
             throw new KeySetException($"Keyset file '{full}' already exists; refusing to overwrite it.");
         }
 
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, full, overwrite: !createNew);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        OwnerOnlyFile.Write(full, content, overwrite: !createNew);
     }
 
     private static (List<KeySetEntry> Entries, bool DevelopmentOnly) Parse(byte[] bytes, string path)

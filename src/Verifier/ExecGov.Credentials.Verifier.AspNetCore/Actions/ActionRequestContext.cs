@@ -1,6 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -63,47 +64,39 @@ public sealed class ActionRequestContext
     /// </summary>
     public async ValueTask<T?> ReadJsonBodyAsync<T>(JsonSerializerOptions? serializerOptions = null)
     {
+        // Buffered without a limit of its own, so the handler can always read the whole body again; the one bounded
+        // reader reads at most MaxBodyBytes + 1 bytes of it (Kestrel's MaxRequestBodySize still bounds the request).
         var request = HttpContext.Request;
-        if (!request.HasJsonContentType() || request.ContentLength > _maxBodyBytes)
-        {
-            return default;
-        }
-
-        // Buffered without a limit of its own, so the handler can always read the whole body again; we read at
-        // most MaxBodyBytes + 1 bytes of it (Kestrel's MaxRequestBodySize still bounds the request).
         request.EnableBuffering();
         var options = serializerOptions
             ?? HttpContext.RequestServices.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions
             ?? JsonSerializerOptions.Web;
-        var body = request.Body;
-        var buffer = ArrayPool<byte>.Shared.Rent(_maxBodyBytes + 1);
-        var read = 0;
         try
         {
-            body.Position = 0;
-            int count;
-            while (read <= _maxBodyBytes &&
-                   (count = await body.ReadAsync(buffer.AsMemory(read, _maxBodyBytes + 1 - read), HttpContext.RequestAborted).ConfigureAwait(false)) > 0)
-            {
-                read += count;
-            }
-
-            return read > _maxBodyBytes ? default : JsonSerializer.Deserialize<T>(buffer.AsSpan(0, read), options);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
-        catch (NotSupportedException)
-        {
-            return default; // a JSON shape the options cannot bind (the handler's binding fails the same way)
+            request.Body.Position = 0;
+            var body = await JsonBodyReader.ReadAsync<T?>(request, _maxBodyBytes, bytes => Deserialize<T>(bytes, options)).ConfigureAwait(false);
+            return body.Failed ? default : body.Value;
         }
         finally
         {
-            body.Position = 0;
+            request.Body.Position = 0;
+        }
+    }
 
-            // The body may hold personal or payment data: do not leave it in the shared pool.
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+    private static BodyResult<T?> Deserialize<T>(ReadOnlyMemory<byte> body, JsonSerializerOptions options)
+    {
+        try
+        {
+            return BodyResult<T?>.Ok(JsonSerializer.Deserialize<T>(body.Span, options));
+        }
+        catch (JsonException)
+        {
+            return BodyResult<T?>.Fail(ErrorCode.InvalidJson);
+        }
+        catch (NotSupportedException)
+        {
+            // A JSON shape the options cannot bind (the handler's binding fails the same way).
+            return BodyResult<T?>.Fail(ErrorCode.InvalidJson);
         }
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Verifier.AspNetCore.Enforcement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -15,39 +15,34 @@ namespace ExecGov.Credentials.Verifier.AspNetCore.Authentication;
 /// </summary>
 internal static class DenialResponse
 {
-    public const string ProblemContentType = "application/problem+json";
     public const string TypePrefix = "urn:execgov:reason:";
     private static readonly string Algorithms = $"algs=\"{ExecGovCredentialDefaults.Algorithms}\"";
 
     public static Task WriteAsync(HttpContext context, IExecGovDecisionFeature? feature, bool bearerAllowed)
     {
         var response = context.Response;
-        response.Headers.CacheControl = "no-store";
-        response.ContentType = ProblemContentType;
-        DenialProblem problem;
+        ProblemDocument problem;
         if (feature is null)
         {
             // The scheme was asked to challenge an endpoint that declares no action: nothing was decided.
-            response.StatusCode = StatusCodes.Status401Unauthorized;
             AppendBareChallenges(response, bearerAllowed);
-            problem = new DenialProblem
+            problem = new ProblemDocument
             {
                 Type = "about:blank",
                 Title = "An ExecGov credential is required",
-                Status = response.StatusCode,
+                Status = StatusCodes.Status401Unauthorized,
                 Detail = "Present Authorization: DPoP <credential> and a DPoP proof to an endpoint that declares its action.",
             };
         }
         else if (feature.Decision.IsAllowed)
         {
             // Allowed by the credential, refused by another authorization policy of the endpoint.
-            response.StatusCode = StatusCodes.Status403Forbidden;
             response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(feature.Scheme, DenialStatus.InsufficientScope, reason: null));
-            problem = new DenialProblem
+            problem = new ProblemDocument
             {
                 Type = "about:blank",
                 Title = "Forbidden by another policy of this endpoint",
-                Status = response.StatusCode,
+                Status = StatusCodes.Status403Forbidden,
                 DecisionId = feature.Decision.DecisionId,
             };
         }
@@ -56,7 +51,6 @@ internal static class DenialResponse
             var decision = feature.Decision;
             var reason = decision.Reason.ToWireString();
             var (status, error) = DenialStatus.Of(decision.Reason);
-            response.StatusCode = status;
             if (feature.Scheme == PresentationScheme.None)
             {
                 AppendBareChallenges(response, bearerAllowed);
@@ -66,7 +60,7 @@ internal static class DenialResponse
                 response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(feature.Scheme, error, reason));
             }
 
-            problem = new DenialProblem
+            problem = new ProblemDocument
             {
                 Type = TypePrefix + reason,
                 Title = Title(status, feature.Scheme),
@@ -77,7 +71,8 @@ internal static class DenialResponse
             };
         }
 
-        return JsonSerializer.SerializeAsync(response.Body, problem, DenialProblemJsonContext.Default.DenialProblem, context.RequestAborted);
+        // The one problem writer sets the status, Cache-Control: no-store and the media type.
+        return ProblemWriter.WriteAsync(context, problem);
     }
 
     private static void AppendBareChallenges(HttpResponse response, bool bearerAllowed)

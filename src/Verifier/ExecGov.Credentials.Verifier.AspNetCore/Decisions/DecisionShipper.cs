@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Threading.Channels;
+using ExecGov.Credentials.Http.Tokens;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
     private readonly Channel<DecisionRecord> _queue;
     private readonly DecisionShipperOptions _options;
     private readonly IHttpClientFactory _http;
-    private readonly IssuerTokenClient _tokens;
+    private readonly ClientCredentialsTokenClient _tokens;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _dropped;
@@ -44,7 +45,11 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
         _http = http;
         _time = time;
         _logger = logger;
-        _tokens = new IssuerTokenClient(_http, _options, time, logger);
+        _tokens = new ClientCredentialsTokenClient(
+            () => _http.CreateClient(HttpClientName),
+            _options.TokenUri,
+            ClientCredentialsTokenClient.SecretForm(_options.ClientId, _options.ClientSecret, _options.Scope),
+            time);
         _queue = Channel.CreateBounded<DecisionRecord>(
             new BoundedChannelOptions(_options.QueueCapacity)
             {
@@ -68,7 +73,7 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
     public long Rejected => Interlocked.Read(ref _rejected);
 
     /// <summary>The shipper's token client, shared with the status event stream's authorization.</summary>
-    internal IssuerTokenClient Tokens => _tokens;
+    internal ClientCredentialsTokenClient Tokens => _tokens;
 
     /// <summary>Records waiting in the queue.</summary>
     public int Queued => _queue.Reader.Count;
@@ -184,9 +189,18 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
 
     private async Task<(Outcome Outcome, string Cause, TimeSpan? RetryAfter)> PostAsync(DecisionRecordBatch body, CancellationToken cancellationToken)
     {
-        var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (token is null)
+        var signIn = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (signIn.AccessToken is not { } token)
         {
+            if (signIn.Refused)
+            {
+                LogTokenRefused(_logger, signIn.Status);
+            }
+            else
+            {
+                LogTokenUnavailable(_logger, signIn.Cause ?? "no token");
+            }
+
             return (Outcome.Retry, "no access token", null);
         }
 
@@ -292,4 +306,12 @@ public sealed partial class DecisionShipper : BackgroundService, IDecisionRecord
     [LoggerMessage(EventId = 3104, EventName = "DecisionBatchRejected", Level = LogLevel.Error,
         Message = "The issuer refused {Count} decision records ({Cause}); not retried, they remain in the log only")]
     private static partial void LogBatchRejected(ILogger logger, int count, string cause);
+
+    [LoggerMessage(EventId = 3110, EventName = "ShippingTokenRefused", Level = LogLevel.Warning,
+        Message = "The issuer's token endpoint refused the decision shipper's client credentials (HTTP {Status}); check DecisionShipping:ClientId/ClientSecret and the client's 'verifier' role")]
+    private static partial void LogTokenRefused(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 3111, EventName = "ShippingTokenUnavailable", Level = LogLevel.Warning,
+        Message = "No token for shipping decision records ({Cause})")]
+    private static partial void LogTokenUnavailable(ILogger logger, string cause);
 }

@@ -52,8 +52,9 @@ internal sealed partial class IssuerEventStreamToken(DecisionShipper shipper, IO
         {
             using var wait = new CancellationTokenSource(TokenWait, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, cancellationToken);
-            token = await shipper.Tokens.GetAsync(linked.Token, logFailures: false).ConfigureAwait(false);
-            cause = shipper.Tokens.LastFailure ?? "no token";
+            var signIn = await shipper.Tokens.GetAsync(linked.Token).ConfigureAwait(false);
+            token = signIn.AccessToken;
+            cause = signIn.Cause ?? "no token";
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,7 @@
-using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 using ExecGov.Credentials.Diagnostics;
+using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Http.Problems;
+using ExecGov.Credentials.Verifier.AspNetCore.Decisions;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
@@ -12,8 +14,6 @@ namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
 /// </summary>
 internal static partial class VerifyHandler
 {
-    public const string ProblemContentType = "application/problem+json";
-
     public static async Task<IResult> HandleAsync(
         HttpContext context,
         CredentialVerifier verifier,
@@ -23,25 +23,28 @@ internal static partial class VerifyHandler
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (input, error) = await VerifyRequestReader.ReadAsync(context.Request, endpointOptions.Value.MaxRequestBytes, cancellationToken).ConfigureAwait(false);
-        if (error is not null)
+        var body = await VerifyRequestReader.ReadAsync(context.Request, endpointOptions.Value.MaxRequestBytes).ConfigureAwait(false);
+        if (body.Failed)
         {
             // An unknown member's name comes from the caller: escaped like any request text.
-            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), error.Code, error.Field is null ? null : LogText.Escape(error.Field));
-            return Results.Json(VerifyProblem.From(error), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, error.Status);
+            var error = body.Error;
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), ErrorCatalogue.Code(error.Code), error.Field is null ? null : LogText.Escape(error.Field));
+            return ProblemWriter.Result(error);
         }
 
+        var input = body.Value;
+
         // The caller names the audience only to pick among those this verifier is configured for, never another one.
-        if (input!.Audience is { } named && !IsAllowedAudience(named, endpointOptions.Value, verifierOptions.Value))
+        if (input.Audience is { } named && !IsAllowedAudience(named, endpointOptions.Value, verifierOptions.Value))
         {
-            var refused = VerifyError.Invalid("audience", "audience is not one this verifier checks; omit it to use the configured audience, or add it to Endpoint:AllowedAudiences.");
-            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), refused.Code, refused.Field);
-            return Results.Json(VerifyProblem.From(refused), EndpointJsonContext.Default.VerifyProblem, ProblemContentType, refused.Status);
+            var refused = VerifyRequestReader.Invalid("audience", "audience is not one this verifier checks; omit it to use the configured audience, or add it to Endpoint:AllowedAudiences.");
+            LogRefused(loggers.CreateLogger(typeof(VerifyHandler)), ErrorCatalogue.Code(refused.Code), refused.Field);
+            return ProblemWriter.Result(refused);
         }
 
         var request = new ActionRequest
         {
-            Action = input!.Action,
+            Action = input.Action,
             Resource = input.Resource,
             Audience = input.Audience,
             Method = input.Method,

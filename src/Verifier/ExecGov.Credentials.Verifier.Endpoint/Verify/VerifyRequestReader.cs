@@ -1,13 +1,15 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Unicode;
-using Microsoft.Net.Http.Headers;
+using ExecGov.Credentials.Http.Bodies;
+using ExecGov.Credentials.Http.Errors;
 
 namespace ExecGov.Credentials.Verifier.Endpoint.Verify;
 
 /// <summary>
-/// Reads and checks a <c>/v1/verify</c> body: bounded size, strict JSON (no duplicate members, no unknown fields,
-/// exact types), before anything reaches the verifier. Bad input from outside is an error result, never an exception.
+/// Reads and checks a <c>/v1/verify</c> body with the one bounded reader (<see cref="JsonBodyReader"/>), then
+/// strictly (no duplicate members, no unknown fields, exact types), before anything reaches the verifier. Bad input
+/// from outside is an error result, never an exception. Parsed by hand over a <see cref="JsonDocument"/> rather than
+/// a source-generated contract because each refusal names its field with its own code (missing, unknown, invalid).
 /// </summary>
 internal static class VerifyRequestReader
 {
@@ -22,47 +24,19 @@ internal static class VerifyRequestReader
         AllowDuplicateProperties = false,
     };
 
-    public static async ValueTask<(VerifyInput? Input, VerifyError? Error)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (!IsJson(request.ContentType))
-        {
-            return (null, VerifyError.MediaType());
-        }
+    // Cached once: a method group converted per call would allocate a delegate on every request.
+    private static readonly BodyParser<VerifyInput> Parser = Parse;
 
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, VerifyError.TooLarge(maxBytes));
-        }
+    public static ValueTask<BodyResult<VerifyInput>> ReadAsync(HttpRequest request, int maxBytes) =>
+        JsonBodyReader.ReadAsync(request, maxBytes, Parser);
 
-        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
-        try
-        {
-            var length = 0;
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-                if (length > maxBytes)
-                {
-                    return (null, VerifyError.TooLarge(maxBytes));
-                }
-            }
-
-            return Parse(buffer.AsMemory(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    internal static (VerifyInput? Input, VerifyError? Error) Parse(ReadOnlyMemory<byte> body)
+    internal static BodyResult<VerifyInput> Parse(ReadOnlyMemory<byte> body)
     {
         // RFC 8259 §8.1 and RFC 8725 §3.7: UTF-8 only. Lone surrogates written as \u escapes are caught where strings
         // are read (GetString throws for them): both are a 400, never a 500.
         if (!Utf8.IsValid(body.Span))
         {
-            return (null, VerifyError.BadUnicode());
+            return BadUnicode();
         }
 
         try
@@ -71,11 +45,11 @@ internal static class VerifyRequestReader
         }
         catch (InvalidOperationException)
         {
-            return (null, VerifyError.BadUnicode());
+            return BadUnicode();
         }
     }
 
-    private static (VerifyInput? Input, VerifyError? Error) ParseDocument(ReadOnlyMemory<byte> body)
+    private static BodyResult<VerifyInput> ParseDocument(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
@@ -84,21 +58,21 @@ internal static class VerifyRequestReader
         }
         catch (JsonException)
         {
-            return (null, VerifyError.BadJson("The body is not valid JSON (or repeats a member)."));
+            return BadJson("The body is not valid JSON (or repeats a member).");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, VerifyError.BadJson("The body must be a JSON object."));
+                return BadJson("The body must be a JSON object.");
             }
 
             string? credential = null, proof = null, method = null, url = null, audience = null, action = null, resource = null;
             Dictionary<string, string>? context = null;
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                VerifyError? error = property.Name switch
+                HttpError? error = property.Name switch
                 {
                     "credential" => ReadString(property, ref credential),
                     "proof" => ReadString(property, ref proof),
@@ -108,49 +82,49 @@ internal static class VerifyRequestReader
                     "action" => ReadString(property, ref action),
                     "resource" => ReadString(property, ref resource),
                     "context" => ReadContext(property, ref context),
-                    _ => VerifyError.Unknown(property.Name),
+                    _ => Unknown(property.Name),
                 };
                 if (error is not null)
                 {
-                    return (null, error);
+                    return error;
                 }
             }
 
             if (string.IsNullOrEmpty(credential))
             {
-                return (null, VerifyError.Missing("credential"));
+                return Missing("credential");
             }
 
             if (string.IsNullOrEmpty(method))
             {
-                return (null, VerifyError.Missing("method"));
+                return Missing("method");
             }
 
             if (string.IsNullOrEmpty(url))
             {
-                return (null, VerifyError.Missing("url"));
+                return Missing("url");
             }
 
             if (string.IsNullOrEmpty(action))
             {
-                return (null, VerifyError.Missing("action"));
+                return Missing("action");
             }
 
             if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttps && target.Scheme != Uri.UriSchemeHttp))
             {
-                return (null, VerifyError.Invalid("url", "url must be the absolute http(s) URL of the request being authorised."));
+                return Invalid("url", "url must be the absolute http(s) URL of the request being authorised.");
             }
 
             if (audience is { Length: 0 })
             {
-                return (null, VerifyError.Invalid("audience", "audience must not be empty; omit it to use the configured audience."));
+                return Invalid("audience", "audience must not be empty; omit it to use the configured audience.");
             }
 
-            return (new VerifyInput(credential, proof, method, target, audience, action, resource, context), null);
+            return new VerifyInput(credential, proof, method, target, audience, action, resource, context);
         }
     }
 
-    private static VerifyError? ReadString(JsonProperty property, ref string? value)
+    private static HttpError? ReadString(JsonProperty property, ref string? value)
     {
         switch (property.Value.ValueKind)
         {
@@ -159,13 +133,13 @@ internal static class VerifyRequestReader
                 return null;
             case JsonValueKind.String:
                 value = property.Value.GetString();
-                return value!.Length > MaxValueLength ? VerifyError.Invalid(property.Name, $"{property.Name} is longer than {MaxValueLength} characters.") : null;
+                return value!.Length > MaxValueLength ? Invalid(property.Name, $"{property.Name} is longer than {MaxValueLength} characters.") : null;
             default:
-                return VerifyError.Invalid(property.Name, $"{property.Name} must be a string.");
+                return Invalid(property.Name, $"{property.Name} must be a string.");
         }
     }
 
-    private static VerifyError? ReadContext(JsonProperty property, ref Dictionary<string, string>? context)
+    private static HttpError? ReadContext(JsonProperty property, ref Dictionary<string, string>? context)
     {
         if (property.Value.ValueKind == JsonValueKind.Null)
         {
@@ -174,7 +148,7 @@ internal static class VerifyRequestReader
 
         if (property.Value.ValueKind != JsonValueKind.Object)
         {
-            return VerifyError.Invalid("context", "context must be an object of string or number values.");
+            return Invalid("context", "context must be an object of string or number values.");
         }
 
         context = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -182,7 +156,7 @@ internal static class VerifyRequestReader
         {
             if (context.Count == MaxContextEntries)
             {
-                return VerifyError.Invalid("context", $"context has more than {MaxContextEntries} entries.");
+                return Invalid("context", $"context has more than {MaxContextEntries} entries.");
             }
 
             switch (entry.Value.ValueKind)
@@ -195,15 +169,20 @@ internal static class VerifyRequestReader
                     context[entry.Name] = entry.Value.GetRawText();
                     break;
                 default:
-                    return VerifyError.Invalid("context", $"context.{entry.Name} must be a string or a number.");
+                    return Invalid("context", $"context.{entry.Name} must be a string or a number.");
             }
         }
 
         return null;
     }
 
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) &&
-        (parsed.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
-         (parsed.MediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase) && parsed.MediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)));
+    internal static HttpError Missing(string field) => new(ErrorCode.MissingField, $"The required field '{field}' is missing or null.", field);
+
+    internal static HttpError Invalid(string field, string detail) => new(ErrorCode.InvalidField, detail, field);
+
+    private static HttpError Unknown(string field) => new(ErrorCode.UnknownField, $"The field '{field}' is not part of the request; remove it.", field);
+
+    private static HttpError BadJson(string detail) => new(ErrorCode.InvalidJson, detail);
+
+    private static HttpError BadUnicode() => new(ErrorCode.InvalidJson, "The body holds text that is not valid Unicode (invalid UTF-8, or a lone UTF-16 surrogate such as \\ud800).");
 }

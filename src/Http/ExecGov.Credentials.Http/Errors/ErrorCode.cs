@@ -1,13 +1,18 @@
-namespace ExecGov.Credentials.Issuer.Errors;
+namespace ExecGov.Credentials.Http.Errors;
 
 /// <summary>
-/// Every way an issuer request can fail: a closed set. Each has one stable string form (its <c>code</c>
-/// in problem+json, logs and docs) and one message, both in <see cref="IssuerErrors"/>.
+/// Every way a request to an ExecGov.Credentials service (issuer, revocation, verifier endpoint) can fail: a closed
+/// set. Each has one stable string form (its <c>code</c> in problem+json, logs and docs/errors.md), one HTTP status
+/// and one title, all in <see cref="ErrorCatalogue"/>. Verifier deny reasons are not here: a deny is a decision,
+/// not an HTTP error (docs/reason-codes.md).
 /// </summary>
-public enum IssuerErrorCode
+public enum ErrorCode
 {
-    /// <summary><c>invalid_request</c>: the body or a parameter is malformed, too large or has unknown fields.</summary>
+    /// <summary><c>invalid_request</c>: a parameter or a member's value is not acceptable.</summary>
     InvalidRequest,
+
+    /// <summary><c>invalid_json</c>: the body is not one JSON object of the endpoint's shape (unknown, duplicate or missing members included).</summary>
+    InvalidJson,
 
     /// <summary><c>unauthorized</c>: no valid admin access token.</summary>
     Unauthorized,
@@ -29,6 +34,15 @@ public enum IssuerErrorCode
 
     /// <summary><c>unsupported_media_type</c>: the body is not <c>application/json</c>.</summary>
     UnsupportedMediaType,
+
+    /// <summary><c>missing_field</c>: a required member of the body is missing or null.</summary>
+    MissingField,
+
+    /// <summary><c>unknown_field</c>: the body has a member the endpoint does not define.</summary>
+    UnknownField,
+
+    /// <summary><c>invalid_field</c>: a member of the body has the wrong type, length or form.</summary>
+    InvalidField,
 
     /// <summary><c>agent_not_found</c>.</summary>
     AgentNotFound,
@@ -102,12 +116,51 @@ public enum IssuerErrorCode
     /// <summary><c>internal_error</c>: an unexpected failure; nothing was changed.</summary>
     InternalError,
 
-    /// <summary>No admin client with that id.</summary>
+    /// <summary><c>admin_client_not_found</c>: no admin client with that id.</summary>
     AdminClientNotFound,
 
-    /// <summary>The roles break separation of duties (admin together with approver).</summary>
+    /// <summary><c>roles_conflict</c>: the roles break separation of duties (admin together with approver).</summary>
     RolesConflict,
 
-    /// <summary>The approver registered the agent, set its ceiling, already approved, or is the person a new approver client is for.</summary>
+    /// <summary><c>approver_not_independent</c>: the approver registered the agent, set its ceiling, already approved, or is the person a new approver client is for.</summary>
     ApproverNotIndependent,
+
+    /// <summary><c>status_list_not_found</c>: no status list has that id.</summary>
+    StatusListNotFound,
+
+    /// <summary><c>status_list_unavailable</c>: the list cannot be signed right now (no signing key).</summary>
+    StatusListUnavailable,
+
+    /// <summary><c>invalid_last_event_id</c>: <c>Last-Event-ID</c> is not a non-negative decimal integer.</summary>
+    InvalidLastEventId,
+
+    /// <summary><c>unknown_scope</c>: a revocation's <c>scope</c> is missing or not one of the documented names.</summary>
+    UnknownScope,
+
+    /// <summary><c>unknown_action</c>: a revocation's <c>action</c> is missing or not one of the documented names.</summary>
+    UnknownAction,
+
+    /// <summary><c>empty_target</c>: a revocation's <c>target</c> is missing or blank.</summary>
+    EmptyTarget,
+
+    /// <summary><c>invalid_target</c>: a revocation's <c>target</c> is too long or holds control characters.</summary>
+    InvalidTarget,
+
+    /// <summary><c>missing_reason</c>: a revocation's <c>reason</c> is missing or blank.</summary>
+    MissingReason,
+
+    /// <summary><c>invalid_reason</c>: a revocation's <c>reason</c> is too long or holds control characters other than line breaks.</summary>
+    InvalidReason,
+
+    /// <summary><c>credential_not_found</c>: a <c>credential</c> revocation named an id that was never issued here.</summary>
+    CredentialNotFound,
+
+    /// <summary><c>target_not_found</c>: the host does not know the agent, key, session or authoriser a revocation names.</summary>
+    TargetNotFound,
+
+    /// <summary><c>responder_unknown</c>: the authenticated caller has no subject to record as responder.</summary>
+    ResponderUnknown,
+
+    /// <summary><c>too_many_subscribers</c>: the event stream serves as many subscribers as it is configured to.</summary>
+    TooManySubscribers,
 }
