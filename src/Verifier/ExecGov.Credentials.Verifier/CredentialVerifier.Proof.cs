@@ -48,7 +48,7 @@ public sealed partial class CredentialVerifier
         var seconds = now.ToUnixTimeSeconds();
         if (proofClaims!.Id.Length is 0 or > MaxProofIdLength ||
             !string.Equals(proofClaims.Method, request.Method, StringComparison.Ordinal) ||
-            !string.Equals(proofClaims.Uri, ProofWriter.NormalizeTarget(request.Target), StringComparison.Ordinal) ||
+            !string.Equals(proofClaims.Uri, ProofTarget.Normalize(request.Target), StringComparison.Ordinal) ||
             proofClaims.IssuedAt > seconds + _skewSeconds ||
             proofClaims.IssuedAt < seconds - _proofLifetimeSeconds - _skewSeconds ||
             !HashMatches(proofClaims.CredentialHash, credential.Hash))

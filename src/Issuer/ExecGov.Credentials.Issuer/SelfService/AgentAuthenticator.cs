@@ -1,7 +1,7 @@
 using ExecGov.Credentials.Diagnostics;
 using System.Buffers.Text;
 using System.Text.Json;
-using ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Issuer.Assertions;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Errors;
@@ -48,11 +48,8 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
         }
 
         var now = time.GetUtcNow();
-        AgentAssertionResult result;
-        using (var key = new Ed25519SecurityKey(Base64Url.DecodeFromChars(agent.PublicKey)))
-        {
-            result = AgentAssertionValidator.Validate(assertion, agent.Id, key, options.Value.IssuerId, now, options.Value.ClockSkew);
-        }
+        var result = AgentAssertionValidator.Validate(
+            assertion, agent.Id, new Ed25519SecurityKey(Base64Url.DecodeFromChars(agent.PublicKey)), options.Value.IssuerId, now, options.Value.ClockSkew);
 
         if (!result.IsValid)
         {

@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
+using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
 
-namespace ExecGov.Credentials.Assertions;
+namespace ExecGov.Credentials.Agent.Assertions;
 
 /// <summary>
 /// Makes agent assertions: header <c>{"alg":"EdDSA","typ":"execgov-assertion+jwt","kid":&lt;RFC 7638
@@ -13,32 +15,30 @@ namespace ExecGov.Credentials.Assertions;
 /// </summary>
 public static class AgentAssertionWriter
 {
-    /// <summary>The longest lifetime an assertion may have: 60 seconds.</summary>
-    public const int MaxLifetimeSeconds = 60;
-
     /// <summary>The lifetime used when none is given: 30 seconds.</summary>
     public const int DefaultLifetimeSeconds = 30;
 
     /// <summary>Signs an assertion for <paramref name="agentId"/> addressed to <paramref name="issuer"/>.</summary>
-    /// <param name="agentKey">The agent's registered key; must hold its private half. Its <c>kid</c> must be its thumbprint.</param>
+    /// <param name="agentKey">The agent's registered key, which signs. Its <c>kid</c> must be its thumbprint.</param>
+    /// <param name="publicKey">Its 32-byte public key, to check that thumbprint.</param>
     /// <param name="agentId">The agent id the issuer registered.</param>
     /// <param name="issuer">The issuer's identifier (the <c>iss</c> of its credentials).</param>
     /// <param name="now">The current time.</param>
     /// <param name="lifetime">How long it is valid: 1 to 60 seconds; default 30 seconds.</param>
     /// <exception cref="ArgumentException">An id is empty, the lifetime is out of range, or the key's id is not its thumbprint.</exception>
-    public static string Create(Ed25519SecurityKey agentKey, string agentId, string issuer, DateTimeOffset now, TimeSpan? lifetime = null)
+    public static string Create(IJwsSigner agentKey, ReadOnlySpan<byte> publicKey, string agentId, string issuer, DateTimeOffset now, TimeSpan? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(agentKey);
         ArgumentException.ThrowIfNullOrEmpty(agentId);
         ArgumentException.ThrowIfNullOrEmpty(issuer);
         var seconds = (long)(lifetime ?? TimeSpan.FromSeconds(DefaultLifetimeSeconds)).TotalSeconds;
-        if (seconds is < 1 or > MaxLifetimeSeconds)
+        if (seconds is < 1 or > AgentAssertionClaims.MaxLifetimeSeconds)
         {
-            throw new ArgumentException($"An agent assertion lives 1 to {MaxLifetimeSeconds} seconds.", nameof(lifetime));
+            throw new ArgumentException($"An agent assertion lives 1 to {AgentAssertionClaims.MaxLifetimeSeconds} seconds.", nameof(lifetime));
         }
 
         // The issuer finds the registered key by kid; a key whose id is something else would never match.
-        if (!string.Equals(agentKey.KeyId, agentKey.Thumbprint, StringComparison.Ordinal))
+        if (publicKey.Length != 32 || !string.Equals(agentKey.KeyId, Jwk.Ed25519Thumbprint(publicKey), StringComparison.Ordinal))
         {
             throw new ArgumentException("The agent key's kid must be its RFC 7638 thumbprint.", nameof(agentKey));
         }
@@ -53,8 +53,8 @@ public static class AgentAssertionWriter
             Expires = iat + seconds,
             Id = NewId(),
         };
-        var payload = JsonSerializer.Serialize(claims, AgentAssertionJsonContext.Default.AgentAssertionClaims);
-        return CredentialWriter.SignPayload(payload, TokenTypes.AgentAssertion, agentKey, extraHeader: null);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, AgentAssertionJsonContext.Default.AgentAssertionClaims);
+        return CompactJwsWriter.Sign(payload, TokenTypes.AgentAssertion, agentKey);
     }
 
     private static string NewId()

@@ -1,13 +1,14 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
+using ExecGov.Credentials.Signing.Status;
 using ExecGov.Credentials.Status;
 
-namespace ExecGov.Credentials.Tests.Status;
+namespace ExecGov.Credentials.Issuer.Tests.Signing.Status;
 
 public sealed class StatusListTokenWriterTests : IDisposable
 {
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
 
     [Fact]
     public void Sign_writes_the_drafts_header_and_claims()
@@ -34,7 +35,7 @@ public sealed class StatusListTokenWriterTests : IDisposable
         Assert.Equal(StatusValue.Invalid, decoded!.Get(7));
 
         var signature = Base64Url.DecodeFromChars(parts[2]);
-        Assert.True(_key.Verify(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature));
+        Assert.True(_key.PublicKey.Verify(System.Text.Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]), signature));
     }
 
     [Fact]

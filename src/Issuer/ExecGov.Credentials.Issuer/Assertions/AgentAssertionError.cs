@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Assertions;
+namespace ExecGov.Credentials.Issuer.Assertions;
 
 /// <summary>
 /// Why an agent assertion was refused: a closed set, checked in this order. The issuer answers every one of

@@ -1,8 +1,9 @@
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
 using Microsoft.IdentityModel.Tokens;
 using NSec.Cryptography;
 
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>
 /// The issuer's signing keys, loaded from a keyset file: exactly one active key signs, retired keys stay
@@ -11,9 +12,9 @@ namespace ExecGov.Credentials.Keys;
 /// </summary>
 public sealed class SigningKeySet : IDisposable
 {
-    private readonly Dictionary<string, Ed25519SecurityKey> _keys;
+    private readonly Dictionary<string, Ed25519SigningKey> _keys;
 
-    private SigningKeySet(IReadOnlyList<SigningKeyInfo> infos, Dictionary<string, Ed25519SecurityKey> keys, bool developmentOnly)
+    private SigningKeySet(IReadOnlyList<SigningKeyInfo> infos, Dictionary<string, Ed25519SigningKey> keys, bool developmentOnly)
     {
         Keys = infos;
         _keys = keys;
@@ -23,7 +24,7 @@ public sealed class SigningKeySet : IDisposable
     }
 
     /// <summary>The key that signs new credentials.</summary>
-    public Ed25519SecurityKey ActiveKey { get; }
+    public Ed25519SigningKey ActiveKey { get; }
 
     /// <summary>Every key in the file, without private material.</summary>
     public IReadOnlyList<SigningKeyInfo> Keys { get; }
@@ -70,12 +71,12 @@ public sealed class SigningKeySet : IDisposable
                     $"Keyset file '{path}' holds key '{published.KeyId}', the published RFC 8037 test key (thumbprint {Rfc8037TestKeyThumbprint}) that anyone can sign with; it is refused outside the Development environment whatever the file's development_only marker. Generate a production keyset with 'execgov keys generate'.");
             }
 
-            var keys = new Dictionary<string, Ed25519SecurityKey>(StringComparer.Ordinal);
+            var keys = new Dictionary<string, Ed25519SigningKey>(StringComparer.Ordinal);
             foreach (var entry in entries.Where(e => e.Status != SigningKeyStatus.Compromised))
             {
                 var key = Key.Import(SignatureAlgorithm.Ed25519, entry.PrivateKey, KeyBlobFormat.RawPrivateKey,
                     new KeyCreationParameters { ExportPolicy = KeyExportPolicies.None });
-                keys.Add(entry.KeyId, new Ed25519SecurityKey(key, entry.KeyId));
+                keys.Add(entry.KeyId, new Ed25519SigningKey(key, entry.KeyId));
             }
 
             return new SigningKeySet(entries.Select(e => e.Info).ToList(), keys, developmentOnly);
@@ -176,7 +177,7 @@ public sealed class SigningKeySet : IDisposable
 
     /// <summary>The keys verifiers should trust at <paramref name="now"/>: active and unexpired retired ones.</summary>
     public IReadOnlyList<Ed25519SecurityKey> PublishedKeys(DateTimeOffset now) =>
-        Keys.Where(k => k.IsPublishedAt(now)).Select(k => _keys[k.KeyId]).ToList();
+        Keys.Where(k => k.IsPublishedAt(now)).Select(k => _keys[k.KeyId].PublicKey).ToList();
 
     /// <summary>The public JWKS (RFC 7517) for <paramref name="now"/>; never contains a private member.</summary>
     public JsonWebKeySet ToPublicJwks(DateTimeOffset now)

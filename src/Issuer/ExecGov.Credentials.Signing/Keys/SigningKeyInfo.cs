@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>What may be said about a signing key without its private half.</summary>
 /// <param name="KeyId">The key id (RFC 7638 thumbprint).</param>

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>Where a signing key is in its life.</summary>
 public enum SigningKeyStatus

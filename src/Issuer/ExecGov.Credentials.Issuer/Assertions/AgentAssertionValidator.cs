@@ -3,9 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Crypto;
 
-namespace ExecGov.Credentials.Assertions;
+namespace ExecGov.Credentials.Issuer.Assertions;
 
 /// <summary>
 /// Validates agent assertions for the issuer, as a straight checklist: size → structure → header (typ, alg,
@@ -121,7 +122,7 @@ public static class AgentAssertionValidator
             return Fail(AgentAssertionError.Expired);
         }
 
-        if (claims.Expires <= claims.IssuedAt || claims.Expires - claims.IssuedAt > AgentAssertionWriter.MaxLifetimeSeconds)
+        if (claims.Expires <= claims.IssuedAt || claims.Expires - claims.IssuedAt > AgentAssertionClaims.MaxLifetimeSeconds)
         {
             return Fail(AgentAssertionError.LifetimeTooLong);
         }

@@ -1,7 +1,7 @@
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using Microsoft.Extensions.Time.Testing;
 
-namespace ExecGov.Credentials.Tests.Keys;
+namespace ExecGov.Credentials.Issuer.Tests.Signing.Keys;
 
 public sealed class SigningKeySetTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>One key of a keyset file while it is being read or written; zero it when done.</summary>
 internal sealed class KeySetEntry

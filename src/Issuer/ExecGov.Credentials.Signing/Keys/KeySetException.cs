@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>A keyset file is missing, unreadable, unsafe or refused; the message says how to fix it.</summary>
 public sealed class KeySetException : Exception

@@ -6,7 +6,7 @@ using System.Text.Json;
 using ExecGov.Credentials.Crypto;
 using NSec.Cryptography;
 
-namespace ExecGov.Credentials.Keys;
+namespace ExecGov.Credentials.Signing.Keys;
 
 /// <summary>
 /// Reads and writes keyset files: JSON with private Ed25519 JWKs. Written by hand with

@@ -1,18 +1,20 @@
 using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
+using ExecGov.Credentials.Status;
 
-namespace ExecGov.Credentials.Status;
+namespace ExecGov.Credentials.Signing.Status;
 
 /// <summary>
 /// Signs status list tokens: JWS compact, header <c>{"alg":"EdDSA","typ":"statuslist+jwt","kid":…}</c>
-/// (draft-ietf-oauth-status-list §5.1), through <see cref="CredentialWriter.SignPayload"/>.
+/// (draft-ietf-oauth-status-list §5.1), encoded by the one <see cref="CompactJwsWriter"/>.
 /// </summary>
 public static class StatusListTokenWriter
 {
-    /// <summary>Signs <paramref name="claims"/> with <paramref name="key"/>, which must hold a private key.</summary>
+    /// <summary>Signs <paramref name="claims"/> with <paramref name="key"/>.</summary>
     /// <exception cref="ArgumentException">The claims are inconsistent (no <c>sub</c>, bad <c>bits</c>, empty <c>lst</c>, <c>exp</c> not after <c>iat</c>, non-positive <c>ttl</c>).</exception>
-    public static string Sign(StatusListTokenClaims claims, Ed25519SecurityKey key)
+    public static string Sign(StatusListTokenClaims claims, IJwsSigner key)
     {
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(key);
@@ -32,12 +34,12 @@ public static class StatusListTokenWriter
             throw new ArgumentException("A status list token's ttl must be positive.", nameof(claims));
         }
 
-        var payload = JsonSerializer.Serialize(claims, StatusListJsonContext.Default.StatusListTokenClaims);
-        return CredentialWriter.SignPayload(payload, TokenTypes.StatusList, key, extraHeader: null);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(claims, StatusListJsonContext.Default.StatusListTokenClaims);
+        return CompactJwsWriter.Sign(payload, TokenTypes.StatusList, key);
     }
 
     /// <summary>Encodes <paramref name="list"/> and signs it as the list published at <paramref name="uri"/>.</summary>
-    public static string Sign(StatusList list, string uri, DateTimeOffset issuedAt, TimeSpan lifetime, TimeSpan timeToLive, Ed25519SecurityKey key, long? version = null)
+    public static string Sign(StatusList list, string uri, DateTimeOffset issuedAt, TimeSpan lifetime, TimeSpan timeToLive, IJwsSigner key, long? version = null)
     {
         ArgumentNullException.ThrowIfNull(list);
         var iat = issuedAt.ToUnixTimeSeconds();

@@ -1,4 +1,6 @@
-namespace ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Assertions;
+
+namespace ExecGov.Credentials.Issuer.Assertions;
 
 /// <summary>The outcome of <see cref="AgentAssertionValidator.Validate"/>.</summary>
 /// <param name="Error"><see cref="AgentAssertionError.None"/> when valid.</param>
