@@ -1,10 +1,7 @@
-using System.Buffers.Text;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
 
 namespace ExecGov.Credentials.Issuer.Assertions;
 
@@ -30,8 +27,8 @@ public static class AgentAssertionValidator
         agentId = string.Empty;
         keyId = string.Empty;
         if (!TrySplit(assertion, out var first, out var second) ||
-            !TryDecode(assertion.AsSpan(0, first), CredentialJsonContext.Default.JoseHeader, out var header) ||
-            !TryDecode(assertion.AsSpan(first + 1, second - first - 1), AgentAssertionJsonContext.Default.AgentAssertionClaims, out var claims) ||
+            !CompactJws.TryDecodeHeader(assertion.AsSpan(0, first), out var header) ||
+            !CompactJws.TryDecodeJson(assertion.AsSpan(first + 1, second - first - 1), AgentAssertionJsonContext.Default.AgentAssertionClaims, out var claims) ||
             string.IsNullOrEmpty(claims!.Subject) || string.IsNullOrEmpty(header!.KeyId))
         {
             return false;
@@ -63,38 +60,38 @@ public static class AgentAssertionValidator
 
         // Size and structure before any decoding (RFC 8725 §3.4).
         if (!TrySplit(assertion, out var first, out var second) ||
-            !TryDecode(assertion.AsSpan(0, first), CredentialJsonContext.Default.JoseHeader, out var header))
+            !CompactJws.TryDecodeHeader(assertion.AsSpan(0, first), out var header))
         {
             return Fail(AgentAssertionError.Malformed);
         }
 
-        // RFC 8725 §3.11 explicit typing and §3.1 a pinned algorithm, before the signature is looked at.
-        if (!TokenTypeMatch.Matches(header!.Type, TokenTypes.AgentAssertion))
+        // The assertion's row of the one header table: pinned alg and explicit typ before the signature is looked at,
+        // and (RFC 8725 §3.10) no key from the token: jku, x5u, x5c and jwk are refused, the key is the registered one.
+        switch (JoseHeaderRules.Check(header!, TokenKind.AgentAssertion))
         {
-            return Fail(AgentAssertionError.WrongType);
+            case HeaderVerdict.Valid:
+                break;
+            case HeaderVerdict.TypMismatch:
+                return Fail(AgentAssertionError.WrongType);
+            case HeaderVerdict.KeyMissing:
+                return Fail(AgentAssertionError.KeyMismatch);
+            default:
+                return Fail(AgentAssertionError.WrongAlgorithm);
         }
 
-        // RFC 8725 §3.10: the key comes from the registry, never from the token.
-        if (!string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
-            header.Critical is not null || header.Base64Payload is not null || header.Compression is not null || header.Jwk is not null ||
-            HasMember(assertion.AsSpan(0, first), "jku", "x5u", "x5c"))
-        {
-            return Fail(AgentAssertionError.WrongAlgorithm);
-        }
-
-        if (!string.Equals(header.KeyId, registeredKey.Thumbprint, StringComparison.Ordinal))
+        if (!string.Equals(header!.KeyId, registeredKey.Thumbprint, StringComparison.Ordinal))
         {
             return Fail(AgentAssertionError.KeyMismatch);
         }
 
-        Span<byte> signature = stackalloc byte[64];
-        if (!Base64UrlStrict.TryDecode(assertion.AsSpan(second + 1), signature, out var written) || written != 64 ||
+        Span<byte> signature = stackalloc byte[CompactJws.SignatureLength];
+        if (!CompactJws.TryDecodeSignature(assertion.AsSpan(second + 1), signature) ||
             !registeredKey.Verify(Encoding.ASCII.GetBytes(assertion![..second]), signature))
         {
             return Fail(AgentAssertionError.BadSignature);
         }
 
-        if (!TryDecode(assertion.AsSpan(first + 1, second - first - 1), AgentAssertionJsonContext.Default.AgentAssertionClaims, out var claims))
+        if (!CompactJws.TryDecodeJson(assertion.AsSpan(first + 1, second - first - 1), AgentAssertionJsonContext.Default.AgentAssertionClaims, out var claims))
         {
             return Fail(AgentAssertionError.Malformed);
         }
@@ -140,68 +137,10 @@ public static class AgentAssertionValidator
 
     private static AgentAssertionResult Fail(AgentAssertionError error) => new(error, null);
 
+    /// <summary>Bounded in size, then split by the one compact-JWS reader.</summary>
     private static bool TrySplit([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? token, out int first, out int second)
     {
         first = second = -1;
-        if (string.IsNullOrEmpty(token) || token.Length > MaxLength)
-        {
-            return false;
-        }
-
-        // Exactly three non-empty segments of the unpadded base64url alphabet: no padding, no white space.
-        first = token.IndexOf('.', StringComparison.Ordinal);
-        second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        return first > 0 && second > first + 1 && second < token.Length - 1 &&
-               Base64UrlStrict.IsAlphabet(token.AsSpan(0, first)) &&
-               Base64UrlStrict.IsAlphabet(token.AsSpan(first + 1, second - first - 1)) &&
-               Base64UrlStrict.IsAlphabet(token.AsSpan(second + 1));
-    }
-
-    private static bool TryDecode<T>(ReadOnlySpan<char> segment, JsonTypeInfo<T> typeInfo, out T? value)
-        where T : class
-    {
-        value = null;
-        var buffer = new byte[Base64Url.GetMaxDecodedLength(segment.Length)];
-        try
-        {
-            if (!Base64UrlStrict.TryDecode(segment, buffer, out var written))
-            {
-                return false;
-            }
-
-            value = JsonSerializer.Deserialize(buffer.AsSpan(0, written), typeInfo);
-            return value is not null;
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            return false;
-        }
-    }
-
-    private static bool HasMember(ReadOnlySpan<char> headerSegment, params ReadOnlySpan<string> names)
-    {
-        var buffer = new byte[Base64Url.GetMaxDecodedLength(headerSegment.Length)];
-        if (!Base64UrlStrict.TryDecode(headerSegment, buffer, out var written))
-        {
-            return true;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, written));
-            foreach (var name in names)
-            {
-                if (document.RootElement.TryGetProperty(name, out _))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-        catch (JsonException)
-        {
-            return true;
-        }
+        return !string.IsNullOrEmpty(token) && token.Length <= MaxLength && CompactJws.TrySplit(token, out first, out second);
     }
 }

@@ -1,7 +1,8 @@
 using System.IO.Hashing;
 using System.Text;
+using ExecGov.Credentials.Credentials;
 
-namespace ExecGov.Credentials.Verifier.Tests;
+namespace ExecGov.Credentials.Tests.Credentials;
 
 /// <summary>The pool of repeated claim values: one instance per value, and never a string that is not the value.</summary>
 public sealed class Utf8StringPoolTests

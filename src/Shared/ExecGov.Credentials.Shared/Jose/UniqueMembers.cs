@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ExecGov.Credentials.Verifier;
+namespace ExecGov.Credentials.Jose;
 
 /// <summary>
 /// Refuses JSON that repeats a member name in any object, at any depth, known to the format or not (RFC 7515 §5.2;
@@ -8,7 +8,7 @@ namespace ExecGov.Credentials.Verifier;
 /// unescaping, so <c>"\u0069ss"</c> repeats <c>"iss"</c>. Used for every token's header and claims, so a token
 /// with a duplicate is <c>malformed</c> before its signature is looked at.
 /// </summary>
-internal static class UniqueMembers
+public static class UniqueMembers
 {
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 16, CommentHandling = JsonCommentHandling.Disallow };
 

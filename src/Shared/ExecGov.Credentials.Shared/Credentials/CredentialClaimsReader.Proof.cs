@@ -3,7 +3,7 @@ using System.Text.Json;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Proofs;
 
-namespace ExecGov.Credentials.Verifier;
+namespace ExecGov.Credentials.Credentials;
 
 /// <summary>
 /// A holder proof's claims, read with the same object loop and the same rules as the credential's
@@ -11,7 +11,7 @@ namespace ExecGov.Credentials.Verifier;
 /// generated deserializer's boxed constructor arguments were paid on every call, cached credential or not.
 /// Kept equal to the contract by the same differential test.
 /// </summary>
-internal static partial class CredentialClaimsReader
+public static partial class CredentialClaimsReader
 {
     /// <summary>The proof claims in <paramref name="json"/>, or false when it breaks any rule of the format.</summary>
     public static bool TryReadProof(ReadOnlySpan<byte> json, [NotNullWhen(true)] out ProofClaims? claims) =>

@@ -1,9 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Credentials;
 
-namespace ExecGov.Credentials.Verifier;
+namespace ExecGov.Credentials.Credentials;
 
 /// <summary>
 /// Reads a credential's claims (and, in CredentialClaimsReader.Proof.cs, its holder proof's) straight off
@@ -20,7 +21,7 @@ namespace ExecGov.Credentials.Verifier;
 /// library passes it through into the list). Kept equal to it by a differential test
 /// (CredentialClaimsReaderTests) over generated claims and every single-member mutation of them.
 /// </remarks>
-internal static partial class CredentialClaimsReader
+public static partial class CredentialClaimsReader
 {
     // Whether a string value is one that credentials repeat (ReadString pools those) or one of a kind.
     private const bool Shared = true;

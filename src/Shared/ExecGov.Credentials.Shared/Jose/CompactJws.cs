@@ -6,16 +6,18 @@ using System.Text.Json.Serialization.Metadata;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 
-namespace ExecGov.Credentials.Verifier;
+namespace ExecGov.Credentials.Jose;
 
 /// <summary>
-/// Splits and decodes a JWS compact token (RFC 7515 §7.1) strictly: exactly three non-empty segments of the
+/// The one reader of JWS compact tokens in this project (credentials, proofs, status lists, agent assertions), used by
+/// the verifier, the issuer, the agent and the command line alike. Splits and decodes a token (RFC 7515 §7.1) strictly: exactly three non-empty segments of the
 /// unpadded base64url alphabet (no padding, no white space), a 64-byte signature, JSON without duplicate
 /// members. Written here rather than taken from IdentityModel's <c>JsonWebToken</c> because that parser
 /// accepts duplicate members (last wins) and would not give one reason code per failed check.
 /// </summary>
-internal static class CompactJws
+public static class CompactJws
 {
+    /// <summary>The length of an Ed25519 signature, decoded.</summary>
     public const int SignatureLength = 64;
     private const int EncodedSignatureLength = 86;
 

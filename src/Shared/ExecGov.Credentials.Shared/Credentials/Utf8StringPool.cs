@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 
-namespace ExecGov.Credentials.Verifier;
+namespace ExecGov.Credentials.Credentials;
 
 /// <summary>
 /// One string instance for each short ASCII value that claims repeat from credential to credential (issuer, agent,

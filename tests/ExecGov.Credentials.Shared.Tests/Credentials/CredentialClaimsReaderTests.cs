@@ -3,10 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bogus;
 using System.Text.Json.Serialization.Metadata;
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Proofs;
 
-namespace ExecGov.Credentials.Verifier.Tests;
+namespace ExecGov.Credentials.Tests.Credentials;
 
 /// <summary>
 /// The hand-written claims reader must accept exactly what the generated System.Text.Json contract accepts (with no
