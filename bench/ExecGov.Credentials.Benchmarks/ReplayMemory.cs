@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Agent.Proofs;
 using System.Diagnostics;
 using System.Globalization;
 using ExecGov.Credentials.Verifier;

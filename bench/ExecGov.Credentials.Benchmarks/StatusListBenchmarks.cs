@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Status;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text;
 using BenchmarkDotNet.Attributes;
@@ -25,7 +27,7 @@ public class StatusListBenchmarks
     private const string Issuer = "https://issuer.bench";
     private const string ListUri = "https://issuer.bench/status-lists/1";
     private readonly Random _random = new(1_000_000);
-    private Ed25519SecurityKey _key = null!;
+    private Ed25519SigningKey _key = null!;
     private StatusListStatusSource _source = null!;
     private InMemoryStatusSource _inMemory = null!;
     private JwksIssuerKeySource _keys = null!;
@@ -36,7 +38,7 @@ public class StatusListBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _key = Ed25519SecurityKey.Generate();
+        _key = Ed25519SigningKey.Generate();
         var list = new StatusList(Entries, bits: 2);
         for (var i = 0; i < Entries / 100; i++)
         {

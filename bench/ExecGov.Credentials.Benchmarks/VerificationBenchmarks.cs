@@ -1,3 +1,6 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,8 +43,8 @@ public class VerificationBenchmarks
         Context = new Dictionary<string, string> { ["amount"] = "120.50", ["currency"] = "EUR" },
     };
 
-    private Ed25519SecurityKey _issuerKey = null!;
-    private Ed25519SecurityKey _agentKey = null!;
+    private Ed25519SigningKey _issuerKey = null!;
+    private Ed25519SigningKey _agentKey = null!;
     private CredentialVerifier _verifier = null!;
     private PublicKey _rawPublicKey = null!;
     private byte[] _signingInput = null!;
@@ -66,8 +69,8 @@ public class VerificationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _issuerKey = Ed25519SecurityKey.Generate();
-        _agentKey = Ed25519SecurityKey.Generate();
+        _issuerKey = Ed25519SigningKey.Generate();
+        _agentKey = Ed25519SigningKey.Generate();
         // One holder signs every proof here, so its share of the replay memory is the whole memory (the total cap still applies).
         var options = new CredentialVerifierOptions { Audience = Audience, MaxRememberedProofsPerHolder = new CredentialVerifierOptions().MaxRememberedProofs };
         options.Issuers.Add(new TrustedIssuerOptions
@@ -85,7 +88,7 @@ public class VerificationBenchmarks
         var lastDot = _repeatedCredential.LastIndexOf('.');
         _signingInput = Encoding.ASCII.GetBytes(_repeatedCredential[..lastDot]);
         _signature = Base64Url.DecodeFromChars(_repeatedCredential.AsSpan(lastDot + 1));
-        _rawPublicKey = _issuerKey.PublicKey;
+        _rawPublicKey = _issuerKey.PublicKey.PublicKey;
 
         // The peer: the same claims, ES256, validated by Microsoft's handler with an equivalent setup.
         _handler = new JsonWebTokenHandler();
@@ -148,14 +151,14 @@ public class VerificationBenchmarks
         var (credential, credentialSignature) = _freshInputs[i];
         var (proof, proofSignature) = _freshProofInputs[i];
         return SignatureAlgorithm.Ed25519.Verify(_rawPublicKey, credential, credentialSignature) &
-               SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey, proof, proofSignature);
+               SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey.PublicKey, proof, proofSignature);
     }
 
     [Benchmark(Description = "Raw NSec Ed25519 verify of a fresh proof's input")]
     public bool RawEd25519VerifyOfAFreshProof()
     {
         var (proof, proofSignature) = _freshProofInputs[_nextRawProof++];
-        return SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey, proof, proofSignature);
+        return SignatureAlgorithm.Ed25519.Verify(_agentKey.PublicKey.PublicKey, proof, proofSignature);
     }
 
     [Benchmark(Description = "ExecGov: fresh credential + fresh proof")]
@@ -225,7 +228,7 @@ public class VerificationBenchmarks
         return (Encoding.ASCII.GetBytes(token[..lastDot]), Base64Url.DecodeFromChars(token.AsSpan(lastDot + 1)));
     }
 
-    private string Proof(string credential) => ProofWriter.Create(_agentKey, "POST", Target, credential, DateTimeOffset.UtcNow);
+    private string Proof(string credential) => ProofWriter.Create(_agentKey, _agentKey.PublicKeyBytes.Span, "POST", Target, credential, DateTimeOffset.UtcNow);
 
     [GlobalCleanup]
     public void Cleanup()

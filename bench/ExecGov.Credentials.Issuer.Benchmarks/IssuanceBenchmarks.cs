@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using ExecGov.Credentials.Credentials;
@@ -68,7 +69,7 @@ public class IssuanceBenchmarks
         _issuer = new CredentialIssuer(_store, audit, _keys, new RiskClassifier(Options.Create(policy)), time, options,
             _revocation.GetRequiredService<IStatusIndexAllocator>(), NullLogger<CredentialIssuer>.Instance);
 
-        using var agentKey = Ed25519SecurityKey.Generate();
+        using var agentKey = Ed25519SigningKey.Generate();
         var registered = new AgentRegistry(_store, audit, time, options).Register(new RegisterAgentRequest
         {
             Id = "agent-bench",

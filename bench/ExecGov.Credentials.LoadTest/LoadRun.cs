@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Globalization;
 using System.Text;
 using ExecGov.Credentials.Crypto;
@@ -13,13 +14,13 @@ internal static class LoadRun
     {
         await output.WriteLineAsync($"Load run: {options.Rounds} round(s) of {options.Duration.TotalSeconds:0} s per endpoint, {options.Concurrency} in flight, {options.Credentials} credentials, {Environment.ProcessorCount} cores, console logging {(options.ConsoleLogging ? "on" : "off")}.");
         await using var issuer = await RealIssuer.StartAsync();
-        using var agentKey = Ed25519SecurityKey.Generate();
+        using var agentKey = Ed25519SigningKey.Generate();
         var credentials = await issuer.IssueAsync(agentKey, options.Credentials);
         await using var host = await LoadHost.StartAsync(issuer.IssuerId, options.ConsoleLogging);
         return await MeasureAsync(options, output, host, agentKey, credentials, cancellationToken);
     }
 
-    private static async Task<int> MeasureAsync(LoadOptions options, TextWriter output, LoadHost host, Ed25519SecurityKey agentKey, IReadOnlyList<string> credentials, CancellationToken cancellationToken)
+    private static async Task<int> MeasureAsync(LoadOptions options, TextWriter output, LoadHost host, Ed25519SigningKey agentKey, IReadOnlyList<string> credentials, CancellationToken cancellationToken)
     {
 
         // One client and connection pool for both endpoints: the same settings, the same concurrency.

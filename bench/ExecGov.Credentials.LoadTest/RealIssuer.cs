@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -51,7 +52,7 @@ internal sealed class RealIssuer : IAsyncDisposable
     }
 
     /// <summary>Registers an agent with <paramref name="key"/> and issues it <paramref name="count"/> low-risk payment credentials.</summary>
-    public async Task<IReadOnlyList<string>> IssueAsync(Ed25519SecurityKey key, int count)
+    public async Task<IReadOnlyList<string>> IssueAsync(Ed25519SigningKey key, int count)
     {
         var secret = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data, "bootstrap-admin.json")))!;
         var tokens = new ClientCredentialsTokenClient(_http, new Uri(_http.BaseAddress!, "connect/token"),

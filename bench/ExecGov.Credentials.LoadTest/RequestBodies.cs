@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Proofs;
@@ -10,7 +12,7 @@ namespace ExecGov.Credentials.LoadTest;
 /// </summary>
 internal static class RequestBodies
 {
-    public static byte[][] Create(Ed25519SecurityKey agentKey, IReadOnlyList<string> credentials, Uri target, int count)
+    public static byte[][] Create(Ed25519SigningKey agentKey, IReadOnlyList<string> credentials, Uri target, int count)
     {
         var bodies = new byte[count][];
         var now = DateTimeOffset.UtcNow;
@@ -19,7 +21,7 @@ internal static class RequestBodies
         Parallel.For(0, count, i =>
         {
             var credential = credentials[i % credentials.Count];
-            var proof = ProofWriter.Create(agentKey, "POST", target, credential, now);
+            var proof = ProofWriter.Create(agentKey, agentKey.PublicKeyBytes.Span, "POST", target, credential, now);
             bodies[i] = JsonSerializer.SerializeToUtf8Bytes(new VerifyBody
             {
                 Credential = credential,

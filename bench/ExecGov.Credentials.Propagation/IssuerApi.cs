@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -27,7 +28,7 @@ internal sealed class IssuerApi(HttpClient http)
     }
 
     /// <summary>Registers an agent that may read invoices for 15 minutes at a time.</summary>
-    public async Task<string> RegisterAgentAsync(Ed25519SecurityKey key, CancellationToken cancellationToken)
+    public async Task<string> RegisterAgentAsync(Ed25519SigningKey key, CancellationToken cancellationToken)
     {
         const string id = "agent-propagation-bench";
         await SendAsync(HttpMethod.Post, "/v1/agents", _admin, new

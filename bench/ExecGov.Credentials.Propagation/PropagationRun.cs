@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -31,7 +32,7 @@ internal static class PropagationRun
             using var issuerHttp = new HttpClient { BaseAddress = issuer.Address, Timeout = TimeSpan.FromSeconds(60) };
             var api = new IssuerApi(issuerHttp);
             await api.SignInAsync(data, cancellationToken).ConfigureAwait(false);
-            using var agentKey = Ed25519SecurityKey.Generate();
+            using var agentKey = Ed25519SigningKey.Generate();
             var agentId = await api.RegisterAgentAsync(agentKey, cancellationToken).ConfigureAwait(false);
             var credentials = await IssueAsync(api, agentId, settings.Count, cancellationToken).ConfigureAwait(false);
             log.WriteLine($"[{mode}] issued {credentials.Count} credentials");

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
@@ -6,14 +8,14 @@ using ExecGov.Credentials.Proofs;
 namespace ExecGov.Credentials.Propagation;
 
 /// <summary>The verifier endpoint's <c>POST /v1/verify</c>, with a fresh holder proof on every call, as a target service would call it.</summary>
-internal sealed class VerifierApi(HttpClient http, Ed25519SecurityKey agentKey)
+internal sealed class VerifierApi(HttpClient http, Ed25519SigningKey agentKey)
 {
     private static readonly Uri Target = new("https://payments.example/v1/invoices/2026-118");
 
     /// <summary>Answers the decision's reason code (<c>allowed</c>, <c>revoked</c>, …).</summary>
     public async Task<string> VerifyAsync(string credential, CancellationToken cancellationToken)
     {
-        var proof = ProofWriter.Create(agentKey, "GET", Target, credential, DateTimeOffset.UtcNow);
+        var proof = ProofWriter.Create(agentKey, agentKey.PublicKeyBytes.Span, "GET", Target, credential, DateTimeOffset.UtcNow);
         using var response = await http.PostAsJsonAsync(new Uri("/v1/verify", UriKind.Relative), new
         {
             credential,

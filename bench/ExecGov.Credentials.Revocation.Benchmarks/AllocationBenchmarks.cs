@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using BenchmarkDotNet.Attributes;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Revocation.Registry;
@@ -11,7 +12,7 @@ namespace ExecGov.Credentials.Revocation.Benchmarks;
 /// </summary>
 public class AllocationBenchmarks : IDisposable
 {
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
     private string _directory = "";
     private RevocationRegistry _registry = null!;
     private int _next;
@@ -71,9 +72,9 @@ public class AllocationBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class FixedKey(Ed25519SecurityKey key) : IStatusListSigningKeyProvider
+    private sealed class FixedKey(Ed25519SigningKey key) : IStatusListSigningKeyProvider
     {
-        public Ed25519SecurityKey GetSigningKey() => key;
+        public Ed25519SigningKey GetSigningKey() => key;
     }
 
     private sealed class NoAudit : IRevocationAuditSink

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Status;
+using ExecGov.Credentials.Signing.Crypto;
 using BenchmarkDotNet.Attributes;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Revocation.Publishing;
@@ -13,7 +15,7 @@ namespace ExecGov.Credentials.Revocation.Benchmarks;
 [MemoryDiagnoser]
 public class StatusListBenchmarks : IDisposable
 {
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
     private int[] _revoked = [];
     private StatusList _built = null!;
     private StatusListPublisher _publisher = null!;
@@ -64,8 +66,8 @@ public class StatusListBenchmarks : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    private sealed class FixedKey(Ed25519SecurityKey key) : IStatusListSigningKeyProvider
+    private sealed class FixedKey(Ed25519SigningKey key) : IStatusListSigningKeyProvider
     {
-        public Ed25519SecurityKey GetSigningKey() => key;
+        public Ed25519SigningKey GetSigningKey() => key;
     }
 }

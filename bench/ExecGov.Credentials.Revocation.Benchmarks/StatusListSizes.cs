@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Status;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Globalization;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Status;
@@ -9,7 +11,7 @@ internal static class StatusListSizes
 {
     public static void Print()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
         Console.WriteLine("| non-valid entries | raw bytes | lst (base64url of ZLIB) | signed token |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var fraction in new[] { 0.0, 0.001, 0.01, 0.1 })

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Credentials;
@@ -77,18 +79,18 @@ public sealed class HostLifecycleTests
     {
         await using var host = await IssuerHost.StartAsync();
         var admin = await host.SignInAsBootstrapAsync();
-        var key = Crypto.Ed25519SecurityKey.Generate();
+        var key = Ed25519SigningKey.Generate();
         var created = await host.SendJsonAsync(HttpMethod.Post, "/v1/admin-clients", admin,
             new { client_id = "ci-pipeline", display_name = "CI pipeline", person = "ci-team", roles = new[] { "auditor" }, public_key = new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X } },
             HttpStatusCode.Created);
         Assert.Equal("private_key_jwt", created["auth_method"]!.GetValue<string>());
         Assert.Null(created["client_secret"]);
 
-        string Assertion(Crypto.Ed25519SecurityKey signer)
+        string Assertion(Ed25519SigningKey signer)
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var payload = $$"""{"iss":"ci-pipeline","sub":"ci-pipeline","aud":"{{IssuerHost.IssuerId}}/","iat":{{now}},"exp":{{now + 60}},"jti":"{{Guid.NewGuid():N}}"}""";
-            return CredentialWriter.SignPayload(payload, "client-authentication+jwt", signer, null);
+            return CredentialWriter.SignPayload(payload, "client-authentication+jwt", signer);
         }
 
         async Task<HttpResponseMessage> RequestAsync(string assertion)
@@ -113,7 +115,7 @@ public sealed class HostLifecycleTests
         using var replayed = await RequestAsync(assertion);
         Assert.Equal("invalid_client", JsonNode.Parse(await replayed.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
 
-        using var forged = await RequestAsync(Assertion(Crypto.Ed25519SecurityKey.Generate()));
+        using var forged = await RequestAsync(Assertion(Ed25519SigningKey.Generate()));
         Assert.Equal("invalid_client", JsonNode.Parse(await forged.Content.ReadAsStringAsync())!["error"]!.GetValue<string>());
     }
 

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Verifier;
@@ -93,7 +94,7 @@ public sealed class IssuanceFlowTests(IssuerFixture fixture) : IClassFixture<Iss
     public async Task Assertion_signed_by_another_key_is_refused()
     {
         var agent = await fixture.RegisterAgentAsync();
-        var impostor = agent with { Key = Crypto.Ed25519SecurityKey.Generate() };
+        var impostor = agent with { Key = Ed25519SigningKey.Generate() };
         using var response = await Host.SendAsync(HttpMethod.Post, "/v1/agent/credentials", null,
             new { audience = new[] { TestAgents.Audience }, authorization_details = TestAgent.ReadScope() }, impostor.AssertionHeader());
 

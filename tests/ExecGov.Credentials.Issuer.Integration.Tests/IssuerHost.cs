@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -130,7 +132,7 @@ internal sealed class IssuerHost : IAsyncDisposable
     }
 
     /// <summary>Signs in a private_key_jwt client with a fresh one-time assertion signed by <paramref name="key"/>.</summary>
-    public async Task<string> SignInWithKeyAsync(string clientId, Crypto.Ed25519SecurityKey key)
+    public async Task<string> SignInWithKeyAsync(string clientId, Ed25519SigningKey key)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var payload = $$"""{"iss":"{{clientId}}","sub":"{{clientId}}","aud":"{{IssuerId}}/","iat":{{now}},"exp":{{now + 60}},"jti":"{{Guid.NewGuid():N}}"}""";
@@ -139,7 +141,7 @@ internal sealed class IssuerHost : IAsyncDisposable
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
             ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            ["client_assertion"] = CredentialWriter.SignPayload(payload, "client-authentication+jwt", key, null),
+            ["client_assertion"] = CredentialWriter.SignPayload(payload, "client-authentication+jwt", key),
         });
         using var response = await Http.PostAsync("/connect/token", content);
         var body = await response.Content.ReadAsStringAsync();

@@ -1,9 +1,10 @@
+using ExecGov.Credentials.Signing.Credentials;
 using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Credentials;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using ExecGov.Credentials.Verifier;
 
 namespace ExecGov.Credentials.Issuer.Integration.Tests;
@@ -63,7 +64,7 @@ public sealed class KeyWithdrawalPushTests
         var claims = Payload(template);
         claims["jti"] = "cred_forged" + Guid.NewGuid().ToString("N");
         claims["status"] = Payload(live)["status"]!.DeepClone();
-        return CredentialWriter.SignPayload(claims.ToJsonString(), TokenTypes.Credential, leaked.ActiveKey, extraHeader: null);
+        return CredentialWriter.SignPayload(claims.ToJsonString(), TokenTypes.Credential, leaked.ActiveKey);
     }
 
     private static JsonObject Payload(string token)

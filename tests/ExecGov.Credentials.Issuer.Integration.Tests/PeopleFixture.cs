@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text.Json.Nodes;
 
@@ -41,7 +42,7 @@ public sealed class PeopleFixture : IAsyncLifetime
     /// </summary>
     internal async Task<string> CreateApproverAsync(string clientId, string person)
     {
-        var key = Crypto.Ed25519SecurityKey.Generate();
+        var key = Ed25519SigningKey.Generate();
         var pending = await Host.SendJsonAsync(HttpMethod.Post, "/v1/admin-clients", AdminToken,
             new { client_id = clientId, display_name = clientId, person, roles = new[] { "approver" }, public_key = Jwk(key) }, HttpStatusCode.Accepted);
         var approved = await Host.SendJsonAsync(HttpMethod.Post, $"/v1/approvals/{pending["approval_id"]!.GetValue<string>()}/approve", InesToken,
@@ -50,7 +51,7 @@ public sealed class PeopleFixture : IAsyncLifetime
         return await Host.SignInWithKeyAsync(clientId, key);
     }
 
-    internal static object Jwk(Crypto.Ed25519SecurityKey key) => new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X };
+    internal static object Jwk(Ed25519SigningKey key) => new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X };
 
     internal async Task<TestAgent> RegisterAgentAsync(string adminToken)
     {

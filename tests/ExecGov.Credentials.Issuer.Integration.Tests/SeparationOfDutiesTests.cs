@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 
 namespace ExecGov.Credentials.Issuer.Integration.Tests;
@@ -58,7 +59,7 @@ public sealed class SeparationOfDutiesTests(PeopleFixture fixture) : IClassFixtu
     public async Task No_client_holds_admin_and_approver_at_creation_or_by_a_role_change()
     {
         using var both = await Host.SendAsync(HttpMethod.Post, "/v1/admin-clients", fixture.AdminToken,
-            new { client_id = "mallory-both", display_name = "Mallory", person = "mallory", roles = new[] { "admin", "approver" }, public_key = PeopleFixture.Jwk(Crypto.Ed25519SecurityKey.Generate()) });
+            new { client_id = "mallory-both", display_name = "Mallory", person = "mallory", roles = new[] { "admin", "approver" }, public_key = PeopleFixture.Jwk(Ed25519SigningKey.Generate()) });
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
         Assert.Equal("roles_conflict", (await Problems.ReadAsync(both)).Code);
 
@@ -77,7 +78,7 @@ public sealed class SeparationOfDutiesTests(PeopleFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, withSecret.StatusCode);
 
         var pending = await Host.SendJsonAsync(HttpMethod.Post, "/v1/admin-clients", fixture.AdminToken,
-            new { client_id = "approver-omar", display_name = "Omar", person = "omar", roles = new[] { "approver" }, public_key = PeopleFixture.Jwk(Crypto.Ed25519SecurityKey.Generate()) },
+            new { client_id = "approver-omar", display_name = "Omar", person = "omar", roles = new[] { "approver" }, public_key = PeopleFixture.Jwk(Ed25519SigningKey.Generate()) },
             HttpStatusCode.Accepted);
         var approvalId = pending["approval_id"]!.GetValue<string>();
         var listed = await Host.SendJsonAsync(HttpMethod.Get, "/v1/admin-clients", fixture.AdminToken, null, HttpStatusCode.OK);
@@ -100,7 +101,7 @@ public sealed class SeparationOfDutiesTests(PeopleFixture fixture) : IClassFixtu
     {
         var petra = await fixture.CreateApproverAsync("approver-petra", "petra");
         var pending = await Host.SendJsonAsync(HttpMethod.Post, "/v1/admin-clients", fixture.AdminToken,
-            new { client_id = "approver-petra-2", display_name = "Petra again", person = "Petra", roles = new[] { "approver" }, public_key = PeopleFixture.Jwk(Crypto.Ed25519SecurityKey.Generate()) },
+            new { client_id = "approver-petra-2", display_name = "Petra again", person = "Petra", roles = new[] { "approver" }, public_key = PeopleFixture.Jwk(Ed25519SigningKey.Generate()) },
             HttpStatusCode.Accepted);
 
         using var own = await Host.SendAsync(HttpMethod.Post, $"/v1/approvals/{pending["approval_id"]!.GetValue<string>()}/approve", petra);

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Agent.Proofs;
 using System.Diagnostics;
 using System.Globalization;
 using ExecGov.Credentials.Proofs;
@@ -76,7 +77,7 @@ internal sealed class StatusVerifier : IAsyncDisposable
     /// <summary>Verifies <paramref name="credential"/> for one action with a fresh holder proof.</summary>
     public ValueTask<Decision> VerifyAsync(string credential, TestAgent agent, string action = "payments.read", string resource = "invoice:2026-118", decimal? amount = null)
     {
-        var proof = ProofWriter.Create(agent.Key, "POST", Target, credential, DateTimeOffset.UtcNow);
+        var proof = ProofWriter.Create(agent.Key, agent.Key.PublicKeyBytes.Span, "POST", Target, credential, DateTimeOffset.UtcNow);
         var context = new Dictionary<string, string> { ["currency"] = "EUR" };
         if (amount is { } value)
         {

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Agent.Assertions;
+using ExecGov.Credentials.Signing.Crypto;
 using Bogus;
 using ExecGov.Credentials.Assertions;
 using ExecGov.Credentials.Crypto;
@@ -19,14 +21,14 @@ internal sealed class TestAgents
     public TestAgent Next()
     {
         _counter++;
-        var key = Ed25519SecurityKey.Generate();
+        var key = Ed25519SigningKey.Generate();
         var id = $"agent-{_faker.Hacker.Noun().Replace(' ', '-')}-{_faker.Random.AlphaNumeric(6)}-{_counter}".ToLowerInvariant();
         return new TestAgent(id, $"{_faker.Company.CatchPhrase()} bot", _faker.Name.FullName(), key);
     }
 }
 
 /// <summary>A registered (or about to be registered) agent and its key.</summary>
-internal sealed record TestAgent(string Id, string DisplayName, string Owner, Ed25519SecurityKey Key)
+internal sealed record TestAgent(string Id, string DisplayName, string Owner, Ed25519SigningKey Key)
 {
     public object PublicJwk => new { kty = "OKP", crv = "Ed25519", x = Key.ToPublicJwk().X };
 
@@ -52,5 +54,5 @@ internal sealed record TestAgent(string Id, string DisplayName, string Owner, Ed
     public static object ReleaseScope(decimal maxAmount = 250m) =>
         new[] { new { type = "execgov_action", actions = new[] { "payments.release" }, locations = new[] { TestAgents.Audience }, resources = new[] { "invoice:2026-118" }, constraints = new { max_amount = maxAmount, currency = "EUR" } } };
 
-    public string AssertionHeader() => "ExecGov-Assertion " + AgentAssertionWriter.Create(Key, Id, IssuerHost.IssuerId, DateTimeOffset.UtcNow);
+    public string AssertionHeader() => "ExecGov-Assertion " + AgentAssertionWriter.Create(Key, Key.PublicKeyBytes.Span, Id, IssuerHost.IssuerId, DateTimeOffset.UtcNow);
 }

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using Bogus;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
@@ -81,7 +82,7 @@ internal sealed class IssuerServices : IDisposable
 
     public string RegisterAgent()
     {
-        using var key = Ed25519SecurityKey.Generate();
+        using var key = Ed25519SigningKey.Generate();
         var id = $"agent-{_faker.Random.AlphaNumeric(8)}";
         var result = Registry.Register(new RegisterAgentRequest
         {

@@ -1,8 +1,8 @@
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
 
 namespace ExecGov.Credentials.Revocation.CrashHost;
 
-internal sealed class FixedSigningKey(Ed25519SecurityKey key) : IStatusListSigningKeyProvider
+internal sealed class FixedSigningKey(Ed25519SigningKey key) : IStatusListSigningKeyProvider
 {
-    public Ed25519SecurityKey GetSigningKey() => key;
+    public Ed25519SigningKey GetSigningKey() => key;
 }

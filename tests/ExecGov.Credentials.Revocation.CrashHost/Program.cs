@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Globalization;
 using ExecGov.Credentials.Crypto;
@@ -15,7 +16,7 @@ var count = int.Parse(args[1], CultureInfo.InvariantCulture);
 var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls("http://127.0.0.1:0");
 builder.Logging.ClearProviders();
-using var key = Ed25519SecurityKey.Generate();
+using var key = Ed25519SigningKey.Generate();
 builder.Services.AddSingleton<IStatusListSigningKeyProvider>(new FixedSigningKey(key));
 builder.Services.AddRevocation(options =>
 {

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Text;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Verifier.Tests.Keys;
@@ -69,7 +70,7 @@ public sealed class CachedVerificationTests : IDisposable
     public async Task Credential_header_is_remembered_only_once_a_signature_verified_under_it()
     {
         // A forger can copy the issuer's header but not sign under it: the header must not be remembered.
-        using var forger = Ed25519SecurityKey.Generate();
+        using var forger = Ed25519SigningKey.Generate();
         var payload = TestIssuer.PayloadJson(_issuer.Claims());
         var forged = _issuer.SignRaw(_issuer.Header(), payload, forger);
         Assert.Equal(ReasonCode.SignatureInvalid, (await _issuer.VerifyAsync(forged, _issuer.Proof(forged))).Reason);
@@ -90,7 +91,7 @@ public sealed class CachedVerificationTests : IDisposable
         Assert.True((await _issuer.VerifyAsync(credential, _issuer.Proof(credential))).IsAllowed);
 
         // A thief copies the agent's (remembered) proof header but can only sign with their own key.
-        using var thief = Ed25519SecurityKey.Generate();
+        using var thief = Ed25519SigningKey.Generate();
         var genuine = _issuer.Proof(credential).Split('.');
         var stolenHeader = _issuer.Proof(credential, key: thief).Split('.');
         var input = $"{genuine[0]}.{stolenHeader[1]}";

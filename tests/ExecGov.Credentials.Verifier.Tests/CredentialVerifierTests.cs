@@ -10,7 +10,7 @@ public sealed class CredentialVerifierTests : IDisposable
     public async Task Verify_allows_an_in_scope_action_and_names_who_authorised_it()
     {
         var claims = _issuer.Claims();
-        var credential = ExecGov.Credentials.Credentials.CredentialWriter.Sign(claims, _issuer.IssuerKey);
+        var credential = ExecGov.Credentials.Signing.Credentials.CredentialWriter.Sign(claims, _issuer.IssuerKey);
 
         var decision = await _issuer.VerifyAsync(credential, _issuer.Proof(credential));
 
@@ -51,7 +51,7 @@ public sealed class CredentialVerifierTests : IDisposable
     public async Task Cached_credential_is_still_checked_for_revocation_every_time()
     {
         var claims = _issuer.Claims();
-        var credential = ExecGov.Credentials.Credentials.CredentialWriter.Sign(claims, _issuer.IssuerKey);
+        var credential = ExecGov.Credentials.Signing.Credentials.CredentialWriter.Sign(claims, _issuer.IssuerKey);
         await _issuer.RememberAsync(credential);
 
         _issuer.Status.Set(claims.Status!.StatusList, CredentialStatus.Revoked);

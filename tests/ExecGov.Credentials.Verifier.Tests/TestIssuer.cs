@@ -1,3 +1,6 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Text;
 using Bogus;
@@ -29,8 +32,8 @@ internal sealed class TestIssuer : IDisposable
     public TestIssuer(Action<CredentialVerifierOptions>? configure = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        IssuerKey = Ed25519SecurityKey.Generate();
-        AgentKey = Ed25519SecurityKey.Generate();
+        IssuerKey = Ed25519SigningKey.Generate();
+        AgentKey = Ed25519SigningKey.Generate();
         var jwks = new JsonWebKeySet();
         jwks.Keys.Add(IssuerKey.ToPublicJwk());
         var options = new CredentialVerifierOptions { Audience = Audience };
@@ -48,9 +51,9 @@ internal sealed class TestIssuer : IDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public Ed25519SecurityKey IssuerKey { get; }
+    public Ed25519SigningKey IssuerKey { get; }
 
-    public Ed25519SecurityKey AgentKey { get; }
+    public Ed25519SigningKey AgentKey { get; }
 
     public CredentialVerifierOptions Options { get; }
 
@@ -68,7 +71,7 @@ internal sealed class TestIssuer : IDisposable
 
     public DateTimeOffset Now => Time.GetUtcNow();
 
-    public static object Jwk(Ed25519SecurityKey key) => new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X, kid = key.KeyId, use = "sig", alg = "EdDSA" };
+    public static object Jwk(Ed25519SigningKey key) => new { kty = "OKP", crv = "Ed25519", x = key.ToPublicJwk().X, kid = key.KeyId, use = "sig", alg = "EdDSA" };
 
     public CredentialClaims Claims(Func<CredentialClaims, CredentialClaims>? change = null)
     {
@@ -102,8 +105,8 @@ internal sealed class TestIssuer : IDisposable
 
     public string Credential(Func<CredentialClaims, CredentialClaims>? change = null) => CredentialWriter.Sign(Claims(change), IssuerKey);
 
-    public string Proof(string credential, Ed25519SecurityKey? key = null, string method = "POST", Uri? target = null, DateTimeOffset? at = null) =>
-        ProofWriter.Create(key ?? AgentKey, method, target ?? Target, credential, at ?? Now);
+    public string Proof(string credential, Ed25519SigningKey? key = null, string method = "POST", Uri? target = null, DateTimeOffset? at = null) =>
+        ProofWriter.Create(key ?? AgentKey, (key ?? AgentKey).PublicKeyBytes.Span, method, target ?? Target, credential, at ?? Now);
 
     public static ActionRequest Request(string action = "payments.release", string? resource = "invoice:2026-118", decimal? amount = 120.50m, string? destination = "DE89370400440532013000", string method = "POST") => new()
     {
@@ -137,7 +140,7 @@ internal sealed class TestIssuer : IDisposable
     }
 
     /// <summary>Signs an arbitrary header and payload with the issuer key (or another key), for attack tests.</summary>
-    public string SignRaw(string headerJson, string payloadJson, Ed25519SecurityKey? key = null)
+    public string SignRaw(string headerJson, string payloadJson, Ed25519SigningKey? key = null)
     {
         var input = $"{B64(headerJson)}.{B64(payloadJson)}";
         var signature = new byte[64];

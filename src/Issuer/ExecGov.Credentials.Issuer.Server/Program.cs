@@ -1,5 +1,5 @@
 using ExecGov.Credentials.Issuer.Hosting;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

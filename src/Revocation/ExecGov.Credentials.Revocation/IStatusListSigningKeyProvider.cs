@@ -1,4 +1,4 @@
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
 
 namespace ExecGov.Credentials.Revocation;
 
@@ -8,6 +8,6 @@ namespace ExecGov.Credentials.Revocation;
 /// </summary>
 public interface IStatusListSigningKeyProvider
 {
-    /// <summary>The current signing key (with its private half).</summary>
-    Ed25519SecurityKey GetSigningKey();
+    /// <summary>The current signing key.</summary>
+    Ed25519SigningKey GetSigningKey();
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using ExecGov.Credentials.Credentials;
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
 
 namespace ExecGov.Credentials.Verifier;
 
@@ -75,35 +75,23 @@ public sealed partial class CredentialVerifier
             return ReasonCode.Malformed;
         }
 
-        // RFC 8725 §3.1: the algorithm is pinned by the verifier, never chosen by the token; this refuses
-        // "none", HS256 keyed with the public key, and every other algorithm/key-type confusion.
-        if (!string.Equals(header!.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal))
+        // alg, typ, crit, encoding and kid: the credential's row of the one header table (RFC 8725 order).
+        var verdict = JoseHeaderRules.Check(header!, TokenKind.Credential);
+        if (verdict != HeaderVerdict.Valid)
         {
-            return ReasonCode.AlgNotAllowed;
+            return verdict switch
+            {
+                HeaderVerdict.AlgNotAllowed => ReasonCode.AlgNotAllowed,
+                HeaderVerdict.TypMismatch => ReasonCode.TypMismatch,
+                HeaderVerdict.CritUnsupported => ReasonCode.CritUnsupported,
+                HeaderVerdict.KeyMissing => ReasonCode.UnknownKey,
+                _ => ReasonCode.Malformed,
+            };
         }
 
-        // RFC 8725 §3.11 and §3.12: explicit typing keeps proofs, status lists and other JWTs out.
-        if (!TokenTypeMatch.Matches(header.Type, TokenTypes.Credential))
-        {
-            return ReasonCode.TypMismatch;
-        }
-
-        // RFC 7515 §4.1.11: an extension we do not understand must make the token invalid.
-        if (header.Critical is not null)
-        {
-            return ReasonCode.CritUnsupported;
-        }
-
-        // Unencoded (RFC 7797) or compressed payloads are not part of the format.
-        if (header.Base64Payload is not null || header.Compression is not null)
-        {
-            return ReasonCode.Malformed;
-        }
-
-        keyId = header.KeyId;
-        return string.IsNullOrEmpty(keyId) ? ReasonCode.UnknownKey : ReasonCode.Allowed;
+        keyId = header!.KeyId;
+        return ReasonCode.Allowed;
     }
-
     /// <summary>Claim values a deserializer cannot judge: non-empty ids, sane times, a usable scope.</summary>
     private static bool IsWellFormed(CredentialClaims claims) =>
         claims.Issuer.Length > 0 && claims.Subject.Length > 0 && claims.CredentialId.Length > 0 && claims.SessionId.Length > 0 &&

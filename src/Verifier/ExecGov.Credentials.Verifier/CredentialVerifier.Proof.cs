@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Verifier.Proofs;
 using ExecGov.Credentials.Proofs;
 using NSec.Cryptography;
@@ -48,7 +49,7 @@ public sealed partial class CredentialVerifier
         var seconds = now.ToUnixTimeSeconds();
         if (proofClaims!.Id.Length is 0 or > MaxProofIdLength ||
             !string.Equals(proofClaims.Method, request.Method, StringComparison.Ordinal) ||
-            !string.Equals(proofClaims.Uri, ProofWriter.NormalizeTarget(request.Target), StringComparison.Ordinal) ||
+            !string.Equals(proofClaims.Uri, ProofTarget.Normalize(request.Target), StringComparison.Ordinal) ||
             proofClaims.IssuedAt > seconds + _skewSeconds ||
             proofClaims.IssuedAt < seconds - _proofLifetimeSeconds - _skewSeconds ||
             !HashMatches(proofClaims.CredentialHash, credential.Hash))
@@ -96,14 +97,13 @@ public sealed partial class CredentialVerifier
             return null;
         }
 
-        // Explicit type and pinned algorithm, as for the credential: a credential presented as a proof fails here.
-        if (!TokenTypeMatch.Matches(header!.Type, TokenTypes.Proof) ||
-            !string.Equals(header.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal) ||
-            header.Critical is not null || header.Base64Payload is not null || header.Compression is not null ||
-            header.Jwk is not { KeyType: EdDsa.KeyType, Curve: EdDsa.Curve, X: { } x, D: null })
+        // The proof's row of the one header table: a credential presented as a proof fails here, as does a private jwk.
+        if (JoseHeaderRules.Check(header!, TokenKind.Proof) != HeaderVerdict.Valid)
         {
             return null;
         }
+
+        var x = header!.Jwk!.X!;
 
         Span<byte> raw = stackalloc byte[32];
         if (!Base64UrlStrict.TryDecode(x, raw, out var written) || written != raw.Length ||

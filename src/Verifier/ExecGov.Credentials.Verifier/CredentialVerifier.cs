@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Scopes;
 using ExecGov.Credentials.Verifier.Decisions;

@@ -1,8 +1,11 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Issuer.Assertions;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +42,7 @@ internal sealed class FakeIssuer : IAsyncDisposable
         _time = time;
         AgentId = agentId;
         AgentKey = agentKey;
-        SigningKey = Ed25519SecurityKey.Generate();
+        SigningKey = Ed25519SigningKey.Generate();
     }
 
     public string AgentId { get; }
@@ -47,7 +50,7 @@ internal sealed class FakeIssuer : IAsyncDisposable
     /// <summary>The agent's registered public key.</summary>
     public Ed25519SecurityKey AgentKey { get; }
 
-    public Ed25519SecurityKey SigningKey { get; }
+    public Ed25519SigningKey SigningKey { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -109,7 +112,6 @@ internal sealed class FakeIssuer : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         SigningKey.Dispose();
-        AgentKey.Dispose();
     }
 
     private async Task<IResult> RequestAsync(HttpContext context)

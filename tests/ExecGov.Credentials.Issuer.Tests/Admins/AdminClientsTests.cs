@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using ExecGov.Credentials.Issuer.Admins;
 using ExecGov.Credentials.Issuer.Http;
 
@@ -10,7 +11,7 @@ public sealed class AdminClientsTests : IDisposable
     [Fact]
     public void An_approver_client_is_created_only_when_another_person_approves_it()
     {
-        var key = Crypto.Ed25519SecurityKey.Generate();
+        var key = Ed25519SigningKey.Generate();
         var outcome = _services.Clients.Create(new CreateAdminClientRequest
         {
             ClientId = "approver-omar",

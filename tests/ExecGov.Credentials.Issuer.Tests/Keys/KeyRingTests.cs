@@ -1,6 +1,6 @@
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Hosting;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Net;

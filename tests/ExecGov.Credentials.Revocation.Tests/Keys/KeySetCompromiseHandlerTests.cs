@@ -1,4 +1,4 @@
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using ExecGov.Credentials.Revocation.Keys;
 using ExecGov.Credentials.Revocation.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -194,7 +196,7 @@ public sealed class RequireActionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_credential_signed_by_another_key_is_401_and_its_claims_are_not_trusted_in_the_record()
     {
-        using var forger = Ed25519SecurityKey.Generate();
+        using var forger = Ed25519SigningKey.Generate();
         var forged = CredentialWriter.Sign(_authority.Claims(), forger);
 
         using var response = await _api.Client.SendAsync(_authority.Request(HttpMethod.Post, _api.Release(_authority.Invoice), forged, Body()));

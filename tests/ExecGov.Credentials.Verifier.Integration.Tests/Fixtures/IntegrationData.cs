@@ -1,3 +1,6 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using Bogus;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
@@ -21,7 +24,7 @@ internal sealed class IntegrationData : IDisposable
         Authoriser = $"{_faker.Internet.UserName()}@execgov.test";
     }
 
-    public Ed25519SecurityKey AgentKey { get; } = Ed25519SecurityKey.Generate();
+    public Ed25519SigningKey AgentKey { get; } = Ed25519SigningKey.Generate();
 
     public string AgentId { get; }
 
@@ -61,7 +64,7 @@ internal sealed class IntegrationData : IDisposable
     public object Body(string credential, decimal amount = 120.50m) => new Dictionary<string, object?>
     {
         ["credential"] = credential,
-        ["proof"] = ProofWriter.Create(AgentKey, "POST", Target, credential, DateTimeOffset.UtcNow),
+        ["proof"] = ProofWriter.Create(AgentKey, AgentKey.PublicKeyBytes.Span, "POST", Target, credential, DateTimeOffset.UtcNow),
         ["method"] = "POST",
         ["url"] = Target.AbsoluteUri,
         ["action"] = "payments.release",

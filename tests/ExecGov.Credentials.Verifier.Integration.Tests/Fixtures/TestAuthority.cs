@@ -1,3 +1,6 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Bogus;
@@ -24,8 +27,8 @@ internal sealed class TestAuthority : IDisposable
 
     public TestAuthority()
     {
-        IssuerKey = Ed25519SecurityKey.Generate();
-        AgentKey = Ed25519SecurityKey.Generate();
+        IssuerKey = Ed25519SigningKey.Generate();
+        AgentKey = Ed25519SigningKey.Generate();
         Status = new InMemoryStatusSource();
         Status.DeclareList(StatusListUri);
         AgentId = $"agent-{_faker.Internet.DomainWord()}-{_faker.Random.AlphaNumeric(6)}";
@@ -34,9 +37,9 @@ internal sealed class TestAuthority : IDisposable
         Invoice = $"2026-{_faker.Random.Int(100, 999)}";
     }
 
-    public Ed25519SecurityKey IssuerKey { get; }
+    public Ed25519SigningKey IssuerKey { get; }
 
-    public Ed25519SecurityKey AgentKey { get; }
+    public Ed25519SigningKey AgentKey { get; }
 
     public InMemoryStatusSource Status { get; }
 
@@ -95,7 +98,7 @@ internal sealed class TestAuthority : IDisposable
     public string Credential(Func<CredentialClaims, CredentialClaims>? change = null) => Sign(Claims(change));
 
     public string Proof(string credential, HttpMethod method, Uri target) =>
-        ProofWriter.Create(AgentKey, method.Method, target, credential, DateTimeOffset.UtcNow);
+        ProofWriter.Create(AgentKey, AgentKey.PublicKeyBytes.Span, method.Method, target, credential, DateTimeOffset.UtcNow);
 
     /// <summary>A request presenting <paramref name="credential"/> with a proof for exactly this method and URL (unless told otherwise).</summary>
     public HttpRequestMessage Request(HttpMethod method, Uri target, string? credential, object? body = null, string? proof = null, bool withProof = true)

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using ExecGov.Credentials.Verifier.Integration.Tests.Status;
 using ExecGov.Credentials.Verifier.Keys;
 using ExecGov.Credentials.Verifier.Status;
@@ -78,7 +79,7 @@ public sealed class IssuerFetchRedirectTests : IAsyncLifetime
         Assert.NotNull(await KeyAsync(new TrustedIssuerOptions { Issuer = _issuer.Issuer, JwksUri = new Uri(_issuer.BaseUrl + "/.well-known/jwks.json") }));
     }
 
-    private async Task<Crypto.Ed25519SecurityKey?> KeyAsync(TrustedIssuerOptions issuer)
+    private async Task<ExecGov.Credentials.Crypto.Ed25519SecurityKey?> KeyAsync(TrustedIssuerOptions issuer)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Status;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Globalization;
 using System.Net;
 using System.Net.ServerSentEvents;
@@ -38,7 +40,7 @@ internal sealed class FakeIssuerHost : IAsyncDisposable
     private long _lastId;
     private long _prunedThrough;
 
-    public Ed25519SecurityKey Key { get; } = Ed25519SecurityKey.Generate();
+    public Ed25519SigningKey Key { get; } = Ed25519SigningKey.Generate();
 
     public string BaseUrl { get; private set; } = string.Empty;
 

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -145,7 +146,7 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     [Fact]
     public async Task Signature_by_an_untrusted_key_claiming_the_issuers_kid_is_denied_signature_invalid()
     {
-        using var attacker = Ed25519SecurityKey.Generate();
+        using var attacker = Ed25519SigningKey.Generate();
         Assert.Equal(ReasonCode.SignatureInvalid, await ReasonAsync(_issuer.SignRaw(_issuer.Header(), Payload, attacker)));
     }
 
@@ -192,7 +193,7 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     [Fact]
     public async Task Embedded_jwk_of_the_attackers_key_is_ignored()
     {
-        using var attacker = Ed25519SecurityKey.Generate();
+        using var attacker = Ed25519SigningKey.Generate();
         var jwk = $$""","jwk":{"kty":"OKP","crv":"Ed25519","x":"{{attacker.ToPublicJwk().X}}"}""";
         Assert.Equal(ReasonCode.UnknownKey, await ReasonAsync(_issuer.SignRaw(_issuer.Header(kid: attacker.KeyId, extra: jwk), Payload, attacker)));
         Assert.Equal(ReasonCode.SignatureInvalid, await ReasonAsync(_issuer.SignRaw(_issuer.Header(extra: jwk), Payload, attacker)));
@@ -204,7 +205,7 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     [InlineData(""","x5c":["MIIBszCCAVmgAwIBAgIUQ"]""")]
     public async Task Key_locating_headers_are_never_followed(string extra)
     {
-        using var attacker = Ed25519SecurityKey.Generate();
+        using var attacker = Ed25519SigningKey.Generate();
         Assert.Equal(ReasonCode.UnknownKey, await ReasonAsync(_issuer.SignRaw(_issuer.Header(kid: attacker.KeyId, extra: extra.TrimEnd()), Payload, attacker)));
 
         // A genuine credential that happens to carry such a header is judged on the configured keys alone.
@@ -389,7 +390,7 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     {
         var payload = Payload.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(Payload, payload);
-        using var forger = Ed25519SecurityKey.Generate();
+        using var forger = Ed25519SigningKey.Generate();
         Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(), payload, forger)));
         Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(), payload)));
     }
@@ -400,7 +401,7 @@ public abstract class Rfc8725AttackTests : IAsyncLifetime
     [InlineData(",\"kid\":\"other\"")]
     public async Task Duplicate_unknown_member_in_the_header_is_malformed_before_the_signature(string extra)
     {
-        using var forger = Ed25519SecurityKey.Generate();
+        using var forger = Ed25519SigningKey.Generate();
         Assert.Equal(ReasonCode.Malformed, await ReasonAsync(_issuer.SignRaw(_issuer.Header(extra: extra), Payload, forger)));
     }
 

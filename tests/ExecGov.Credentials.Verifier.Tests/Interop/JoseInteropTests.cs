@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Agent.Proofs;
+using ExecGov.Credentials.Signing.Credentials;
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -66,7 +68,7 @@ public sealed class JoseInteropTests : IDisposable
     [Fact]
     public async Task Jose_and_our_verifier_both_refuse_our_signature_under_another_typ()
     {
-        var statusListTyped = CredentialWriter.SignPayload(TestIssuer.PayloadJson(_issuer.Claims()), TokenTypes.StatusList, _issuer.IssuerKey, extraHeader: null);
+        var statusListTyped = CredentialWriter.SignPayload(TestIssuer.PayloadJson(_issuer.Claims()), TokenTypes.StatusList, _issuer.IssuerKey);
 
         var result = await JoseVerifyAsync(statusListTyped);
         var decision = await _issuer.VerifyAsync(statusListTyped, _issuer.Proof(statusListTyped));

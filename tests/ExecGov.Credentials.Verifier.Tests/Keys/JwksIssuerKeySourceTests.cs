@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Verifier.Keys;
@@ -11,8 +12,8 @@ public sealed class JwksIssuerKeySourceTests : IDisposable
     private const string Issuer = "https://issuer.execgov.test";
     private readonly string _folder = Directory.CreateTempSubdirectory("execgov-jwks-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-    private readonly Ed25519SecurityKey _first = Ed25519SecurityKey.Generate();
-    private readonly Ed25519SecurityKey _second = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _first = Ed25519SigningKey.Generate();
+    private readonly Ed25519SigningKey _second = Ed25519SigningKey.Generate();
 
     private string JwksFile => Path.Combine(_folder, "jwks.json");
 
@@ -75,7 +76,7 @@ public sealed class JwksIssuerKeySourceTests : IDisposable
         return new JwksIssuerKeySource(Options.Create(options), httpClient: null, _time);
     }
 
-    private void WriteJwks(params Ed25519SecurityKey[] keys) =>
+    private void WriteJwks(params Ed25519SigningKey[] keys) =>
         File.WriteAllText(JwksFile, JsonSerializer.Serialize(new { keys = keys.Select(TestIssuer.Jwk).ToArray() }));
 
     public void Dispose()

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,7 @@ namespace ExecGov.Credentials.Verifier.Tests.Keys;
 public sealed class JwksRefreshInProgressTests : IDisposable
 {
     private const string Issuer = "https://issuer.execgov.test";
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
 
     [Fact]
     public async Task Key_asked_for_during_the_start_up_read_waits_for_it_and_causes_no_second_request()

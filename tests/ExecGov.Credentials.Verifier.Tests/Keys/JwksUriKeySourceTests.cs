@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Crypto;
 using System.Net;
 using System.Text.Json;
 using ExecGov.Credentials.Crypto;
@@ -13,7 +14,7 @@ public sealed class JwksUriKeySourceTests : IDisposable
     private const string Issuer = "https://issuer.execgov.test";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
     private readonly CountingJwksHandler _handler = new();
-    private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
+    private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
 
     [Fact]
     public async Task Known_kid_is_answered_from_the_cache_without_another_request()
@@ -62,7 +63,7 @@ public sealed class JwksUriKeySourceTests : IDisposable
         return new JwksIssuerKeySource(Options.Create(options), new HttpClient(_handler), _time);
     }
 
-    private static string Jwks(params Ed25519SecurityKey[] keys) => JsonSerializer.Serialize(new { keys = keys.Select(TestIssuer.Jwk).ToArray() });
+    private static string Jwks(params Ed25519SigningKey[] keys) => JsonSerializer.Serialize(new { keys = keys.Select(TestIssuer.Jwk).ToArray() });
 
     public void Dispose()
     {

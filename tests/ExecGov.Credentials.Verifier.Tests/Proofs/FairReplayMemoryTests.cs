@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Verifier.Status;
@@ -56,7 +58,7 @@ public sealed class FairReplayMemoryTests : IDisposable
         Assert.Equal(100, reasons.Count(r => r == ReasonCode.Allowed));
         Assert.Equal(900, reasons.Count(r => r == ReasonCode.ProofQuotaExceeded));
 
-        using var otherKey = Ed25519SecurityKey.Generate();
+        using var otherKey = Ed25519SigningKey.Generate();
         var other = _issuer.Credential(c => c with { Subject = "agent-other", Confirmation = new Confirmation { KeyThumbprint = otherKey.Thumbprint } });
         Assert.Equal(ReasonCode.Allowed, (await _issuer.VerifyAsync(other, _issuer.Proof(other, key: otherKey))).Reason);
 

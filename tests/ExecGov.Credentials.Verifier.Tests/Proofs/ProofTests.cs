@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Text;
 using ExecGov.Credentials.Credentials;
@@ -22,7 +24,7 @@ public sealed class ProofTests : IDisposable
     [Fact]
     public async Task Stolen_credential_with_a_proof_from_the_thiefs_key_is_denied_proof_invalid()
     {
-        using var thief = Ed25519SecurityKey.Generate();
+        using var thief = Ed25519SigningKey.Generate();
         var credential = _issuer.Credential();
         Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential, key: thief))).Reason);
     }
@@ -160,7 +162,7 @@ public sealed class ProofTests : IDisposable
     [Fact]
     public async Task Request_not_requiring_a_proof_still_checks_a_proof_that_is_presented()
     {
-        using var thief = Ed25519SecurityKey.Generate();
+        using var thief = Ed25519SigningKey.Generate();
         var credential = _issuer.Credential();
         var request = TestIssuer.Request() with { ProofRequired = false };
         Assert.Equal(ReasonCode.ProofInvalid, (await _issuer.VerifyAsync(credential, _issuer.Proof(credential, key: thief), request)).Reason);

@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Signing.Credentials;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Verifier.Status;
 

@@ -13,7 +13,7 @@ public sealed class StatusCheckTests
     {
         using var issuer = new TestIssuer();
         var claims = issuer.Claims();
-        var credential = ExecGov.Credentials.Credentials.CredentialWriter.Sign(claims, issuer.IssuerKey);
+        var credential = ExecGov.Credentials.Signing.Credentials.CredentialWriter.Sign(claims, issuer.IssuerKey);
         issuer.Status.Set(claims.Status!.StatusList, status);
         var decision = await issuer.VerifyAsync(credential, issuer.Proof(credential));
         Assert.Equal(expected, decision.Reason);

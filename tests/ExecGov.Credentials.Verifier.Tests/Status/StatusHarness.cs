@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Signing.Status;
+using ExecGov.Credentials.Signing.Crypto;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
@@ -29,8 +31,8 @@ internal sealed class StatusHarness : IDisposable
     public StatusHarness(Action<StatusListOptions>? configure = null, Action<TrustedIssuerOptions>? issuer = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        IssuerKey = Ed25519SecurityKey.Generate();
-        OtherKey = Ed25519SecurityKey.Generate();
+        IssuerKey = Ed25519SigningKey.Generate();
+        OtherKey = Ed25519SigningKey.Generate();
         Server = new FakeStatusServer();
         _http = new HttpClient(Server);
         var trusted = new TrustedIssuerOptions
@@ -53,9 +55,9 @@ internal sealed class StatusHarness : IDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public Ed25519SecurityKey IssuerKey { get; }
+    public Ed25519SigningKey IssuerKey { get; }
 
-    public Ed25519SecurityKey OtherKey { get; }
+    public Ed25519SigningKey OtherKey { get; }
 
     public FakeStatusServer Server { get; }
 
@@ -93,7 +95,7 @@ internal sealed class StatusHarness : IDisposable
     }
 
     /// <summary>Signs any header and claims, for tokens the writer would refuse to make.</summary>
-    public static string SignRaw(string headerJson, string payloadJson, Ed25519SecurityKey key)
+    public static string SignRaw(string headerJson, string payloadJson, Ed25519SigningKey key)
     {
         var input = $"{B64(headerJson)}.{B64(payloadJson)}";
         var signature = new byte[64];

@@ -64,7 +64,7 @@ public sealed class StatusListTokenRejectionTests : IDisposable
         _h.Publish(1, StatusHarness.List((3, StatusValue.Invalid)), version: 5);
         Assert.Equal(CredentialStatus.Revoked, await _h.StatusAsync(3));
 
-        var unversioned = ExecGov.Credentials.Status.StatusListTokenWriter.Sign(StatusHarness.List(), StatusHarness.ListUri(1), _h.Time.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromSeconds(30), _h.IssuerKey);
+        var unversioned = ExecGov.Credentials.Signing.Status.StatusListTokenWriter.Sign(StatusHarness.List(), StatusHarness.ListUri(1), _h.Time.GetUtcNow(), TimeSpan.FromHours(1), TimeSpan.FromSeconds(30), _h.IssuerKey);
         _h.Server.Serve(StatusHarness.ListUri(1), unversioned, version: null);
         _h.Time.Advance(TimeSpan.FromSeconds(30));
         _h.Source.PollDue();

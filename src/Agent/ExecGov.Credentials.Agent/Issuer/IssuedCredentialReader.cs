@@ -1,8 +1,8 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using ExecGov.Credentials.Agent.Credentials;
 using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Jose;
 
 namespace ExecGov.Credentials.Agent.Issuer;
 
@@ -31,45 +31,44 @@ internal static class IssuedCredentialReader
             return Invalid("the answer carries no credential");
         }
 
-        if (!TryReadPayload(token, out var payload))
+        // The one compact-JWS reader and the one claims reader, as the verifier reads it: what the agent keeps is what
+        // verifiers will check, never a looser reading of it.
+        if (!CompactJws.TrySplit(token, out var firstDot, out var secondDot) ||
+            !CompactJws.TryDecode<CredentialClaims>(token.AsSpan(firstDot + 1, secondDot - firstDot - 1), CredentialClaimsReader.TryRead, out var claims))
         {
-            return Invalid("the credential is not a compact JWS with a JSON payload");
+            return Invalid("the credential is not a compact JWS with an ExecGov credential's claims");
         }
 
-        using (payload)
+        if (claims.Subject != agentId)
         {
-            var claims = payload.RootElement;
-            if (String(claims, "sub") != agentId)
-            {
-                return Invalid("the credential names another agent");
-            }
-
-            if (!claims.TryGetProperty("cnf", out var cnf) || cnf.ValueKind != JsonValueKind.Object || String(cnf, "jkt") != keyThumbprint)
-            {
-                return Invalid("the credential is not bound to this agent's key (cnf.jkt)");
-            }
-
-            if (!TryNumber(claims, "exp", out var exp) || !TryNumber(claims, "iat", out var iat) || exp <= iat)
-            {
-                return Invalid("the credential lacks a usable iat/exp");
-            }
-
-            var credentialId = String(issued, "credential_id") ?? String(claims, "jti");
-            if (string.IsNullOrEmpty(credentialId))
-            {
-                return Invalid("the credential has no id");
-            }
-
-            return CredentialResult.Success(new IssuedCredential
-            {
-                Credential = token,
-                CredentialId = credentialId,
-                SessionId = String(issued, "session_id") ?? String(claims, "sid"),
-                IssuedAt = DateTimeOffset.FromUnixTimeSeconds(iat),
-                ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(exp),
-                Authoriser = ReadAuthoriser(issued) ?? ReadAuthoriser(claims),
-            });
+            return Invalid("the credential names another agent");
         }
+
+        if (claims.Confirmation.KeyThumbprint != keyThumbprint)
+        {
+            return Invalid("the credential is not bound to this agent's key (cnf.jkt)");
+        }
+
+        if (claims.Expires <= claims.IssuedAt)
+        {
+            return Invalid("the credential lacks a usable iat/exp");
+        }
+
+        var credentialId = String(issued, "credential_id") ?? claims.CredentialId;
+        if (string.IsNullOrEmpty(credentialId))
+        {
+            return Invalid("the credential has no id");
+        }
+
+        return CredentialResult.Success(new IssuedCredential
+        {
+            Credential = token,
+            CredentialId = credentialId,
+            SessionId = String(issued, "session_id") ?? claims.SessionId,
+            IssuedAt = DateTimeOffset.FromUnixTimeSeconds(claims.IssuedAt),
+            ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.Expires),
+            Authoriser = ReadAuthoriser(issued) ?? claims.Authoriser,
+        });
     }
 
     /// <summary>The problem <c>code</c> and <c>detail</c> (or <c>title</c>) of an RFC 9457 body, when there is one.</summary>
@@ -126,34 +125,6 @@ internal static class IssuedCredentialReader
         String(element, name) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToUnixTimeSeconds()
             : 0;
-
-    private static bool TryReadPayload(string token, out JsonDocument payload)
-    {
-        payload = null!;
-        var first = token.IndexOf('.', StringComparison.Ordinal);
-        var second = first < 0 ? -1 : token.IndexOf('.', first + 1);
-        if (first <= 0 || second <= first + 1 || token.IndexOf('.', second + 1) >= 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            var bytes = Base64Url.DecodeFromChars(token.AsSpan(first + 1, second - first - 1));
-            payload = JsonDocument.Parse(bytes);
-            if (payload.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return true;
-            }
-
-            payload.Dispose();
-            return false;
-        }
-        catch (Exception ex) when (ex is FormatException or JsonException)
-        {
-            return false;
-        }
-    }
 
     private static CredentialResult Invalid(string what) =>
         CredentialResult.Failure(AgentCredentialError.InvalidResponse, $"The issuer's answer was refused: {what}.");

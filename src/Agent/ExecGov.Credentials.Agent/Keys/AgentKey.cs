@@ -1,8 +1,9 @@
 using System.Text.Json;
-using ExecGov.Credentials.Assertions;
-using ExecGov.Credentials.Credentials;
+using ExecGov.Credentials.Agent.Assertions;
+using ExecGov.Credentials.Agent.Proofs;
 using ExecGov.Credentials.Crypto;
-using ExecGov.Credentials.Proofs;
+using ExecGov.Credentials.Jose;
+using NSec.Cryptography;
 
 namespace ExecGov.Credentials.Agent.Keys;
 
@@ -14,12 +15,12 @@ namespace ExecGov.Credentials.Agent.Keys;
 /// </summary>
 public sealed class AgentKey : IDisposable
 {
-    private readonly Ed25519SecurityKey _key;
+    private readonly HolderKeySigner _key;
 
-    private AgentKey(Ed25519SecurityKey key)
+    private AgentKey(Key key)
     {
-        _key = key;
-        var x = _key.ToPublicJwk().X;
+        _key = new HolderKeySigner(key);
+        var x = System.Buffers.Text.Base64Url.EncodeToString(_key.PublicKey);
         PublicJwk = JsonSerializer.Serialize(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["kty"] = EdDsa.KeyType,
@@ -42,8 +43,6 @@ public sealed class AgentKey : IDisposable
 
     /// <summary>The <c>typ</c> of client assertions (RFC 7523 with the <c>client-authentication+jwt</c> type of draft-ietf-oauth-rfc7523bis).</summary>
     private const string ClientAssertionType = "client-authentication+jwt";
-
-    internal Ed25519SecurityKey SecurityKey => _key;
 
     /// <summary>Generates a new key and writes it to a new file at <paramref name="path"/> (mode 0600, directory 0700 when created).</summary>
     /// <exception cref="AgentKeyException">The file already exists or cannot be written.</exception>
@@ -98,7 +97,7 @@ public sealed class AgentKey : IDisposable
             throw new ArgumentException("A proof names an absolute URL.", nameof(target));
         }
 
-        return ProofWriter.Create(_key, method, target, credential, now);
+        return ProofWriter.Create(_key, _key.PublicKey, method, target, credential, now);
     }
 
     /// <summary>
@@ -126,11 +125,11 @@ public sealed class AgentKey : IDisposable
             json.WriteEndObject();
         }
 
-        return CredentialWriter.SignPayload(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), ClientAssertionType, _key, extraHeader: null);
+        return CompactJwsWriter.Sign(buffer.WrittenSpan, ClientAssertionType, _key);
     }
 
     internal string CreateAssertion(string agentId, string issuer, DateTimeOffset now) =>
-        AgentAssertionWriter.Create(_key, agentId, issuer, now);
+        AgentAssertionWriter.Create(_key, _key.PublicKey, agentId, issuer, now);
 
     /// <inheritdoc />
     public override string ToString() => $"AgentKey(kid={Thumbprint})";

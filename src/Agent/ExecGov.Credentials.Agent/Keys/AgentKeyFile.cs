@@ -21,7 +21,7 @@ internal static class AgentKeyFile
     private const int SeedSize = 32;
 
     /// <summary>Generates a key, writes it to a new file at <paramref name="path"/>, and returns it non-exportable.</summary>
-    public static Ed25519SecurityKey Create(string path, DateTimeOffset now)
+    public static Key Create(string path, DateTimeOffset now)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
@@ -53,7 +53,7 @@ internal static class AgentKeyFile
     }
 
     /// <summary>Reads the key at <paramref name="path"/> after checking that only its owner can access it.</summary>
-    public static Ed25519SecurityKey Read(string path)
+    public static Key Read(string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -104,7 +104,7 @@ internal static class AgentKeyFile
         }
     }
 
-    private static Ed25519SecurityKey Import(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> publicKey, string path)
+    private static Key Import(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> publicKey, string path)
     {
         // Re-imported without any export policy: from here on the private half stays in NSec's secure memory.
         var key = Key.Import(SignatureAlgorithm.Ed25519, seed, KeyBlobFormat.RawPrivateKey, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.None });
@@ -114,7 +114,7 @@ internal static class AgentKeyFile
             throw new AgentKeyException($"Agent key file '{path}' has a \"d\" that does not match its \"x\"; the file is corrupt.");
         }
 
-        return new Ed25519SecurityKey(key);
+        return key;
     }
 
     private static void Write(string full, ReadOnlySpan<byte> seed, byte[] publicKey, DateTimeOffset now)

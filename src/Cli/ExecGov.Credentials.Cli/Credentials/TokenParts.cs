@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Credentials;
-using ExecGov.Credentials.Json;
+using ExecGov.Credentials.Jose;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ExecGov.Credentials.Cli.Credentials;
@@ -16,25 +16,21 @@ internal sealed record TokenParts(JsonObject Header, JsonObject Payload, Credent
 {
     public static TokenParts Decode(string token)
     {
-        var parts = token.Split('.');
-        if (parts.Length != 3 || parts.Any(p => p.Length == 0))
+        // The one compact-JWS reader and the one claims reader: inspect reads a token exactly as the verifier does.
+        if (!CompactJws.TrySplit(token, out var firstDot, out var secondDot) || secondDot == token.Length - 1)
         {
             throw Malformed("it is not a compact JWS (three base64url parts separated by dots)");
         }
 
-        var header = Json(parts[0], "header");
-        var payload = Json(parts[1], "claims");
-        CredentialClaims? claims;
-        try
+        var header = Json(token[..firstDot], "header");
+        var payloadSegment = token[(firstDot + 1)..secondDot];
+        var payload = Json(payloadSegment, "claims");
+        if (!CompactJws.TryDecode<CredentialClaims>(payloadSegment, CredentialClaimsReader.TryRead, out var claims))
         {
-            claims = JsonSerializer.Deserialize(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1])), CredentialJsonContext.Default.CredentialClaims);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed($"its claims are not an ExecGov credential ({JsonErrorText.Describe(ex)})");
+            throw Malformed("its claims are not an ExecGov credential (a required claim is missing, repeated or of the wrong type)");
         }
 
-        return new TokenParts(header, payload, claims ?? throw Malformed("its claims are empty"));
+        return new TokenParts(header, payload, claims);
     }
 
     private static JsonObject Json(string part, string what)

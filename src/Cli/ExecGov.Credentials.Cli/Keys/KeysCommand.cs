@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 
 namespace ExecGov.Credentials.Cli.Keys;
 

@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ExecGov.Credentials.Cli.Http;
 using ExecGov.Credentials.Cli.Output;
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Json;
+using ExecGov.Credentials.Status;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ExecGov.Credentials.Cli.Status;
@@ -84,12 +86,18 @@ internal static class StatusListProbe
                 return entry;
             }
 
-            var parts = text.Split('.');
-            var claims = parts.Length == 3 ? JsonNode.Parse(Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]))) : null;
-            entry["issued_at"] = JsonRead.Long(claims, "iat") is { } iat ? DateTimeOffset.FromUnixTimeSeconds(iat).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
-            entry["expires_at"] = JsonRead.Long(claims, "exp") is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
-            entry["ttl_seconds"] = JsonRead.Long(claims, "ttl");
-            entry["token_version"] = JsonRead.Long(claims, "execgov_version");
+            // Read for display with the one compact-JWS reader (the verifier checks the signature, not this probe).
+            if (!CompactJws.TrySplit(text, out var firstDot, out var secondDot) ||
+                !CompactJws.TryDecodeJson(text.AsSpan(firstDot + 1, secondDot - firstDot - 1), StatusListJsonContext.Default.StatusListTokenClaims, out var claims))
+            {
+                entry["error"] = "the list is not a signed token";
+                return entry;
+            }
+
+            entry["issued_at"] = DateTimeOffset.FromUnixTimeSeconds(claims!.IssuedAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            entry["expires_at"] = claims.Expires is { } exp ? DateTimeOffset.FromUnixTimeSeconds(exp).ToString("O", System.Globalization.CultureInfo.InvariantCulture) : null;
+            entry["ttl_seconds"] = claims.TimeToLive;
+            entry["token_version"] = claims.Version;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or FormatException or ArgumentException)
         {

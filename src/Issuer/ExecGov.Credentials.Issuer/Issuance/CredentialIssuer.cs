@@ -11,6 +11,7 @@ using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Revocation;
+using ExecGov.Credentials.Signing.Credentials;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
 using ExecGov.Credentials.Revocation;
 
 namespace ExecGov.Credentials.Issuer.Keys;
@@ -9,5 +9,5 @@ namespace ExecGov.Credentials.Issuer.Keys;
 /// </summary>
 internal sealed class ActiveKeyProvider(KeyRing keys) : IStatusListSigningKeyProvider
 {
-    public Ed25519SecurityKey GetSigningKey() => keys.ActiveKey;
+    public Ed25519SigningKey GetSigningKey() => keys.ActiveKey;
 }

@@ -2,7 +2,7 @@ using System.Text.Json;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Storage;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using ExecGov.Credentials.Revocation;
 
 namespace ExecGov.Credentials.Issuer.Keys;

@@ -5,7 +5,7 @@ using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Storage;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,6 @@
-using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Signing.Crypto;
 using ExecGov.Credentials.Issuer.Hosting;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -58,7 +58,7 @@ internal sealed class KeyRing : IDisposable
     public SigningKeySet Current => _current;
 
     /// <summary>The key that signs new credentials.</summary>
-    public Ed25519SecurityKey ActiveKey => _current.ActiveKey;
+    public Ed25519SigningKey ActiveKey => _current.ActiveKey;
 
     /// <summary>Rotates the keyset file and loads it: a new active key, the old one retired but published.</summary>
     public SigningKeyInfo Rotate()

@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using ExecGov.Credentials.Assertions;
+using ExecGov.Credentials.Issuer.Assertions;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Http.Errors;
@@ -49,11 +49,8 @@ internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimi
         }
 
         var now = time.GetUtcNow();
-        AgentAssertionResult result;
-        using (var key = new Ed25519SecurityKey(Base64Url.DecodeFromChars(agent.PublicKey)))
-        {
-            result = AgentAssertionValidator.Validate(assertion, agent.Id, key, options.Value.IssuerId, now, options.Value.ClockSkew);
-        }
+        var result = AgentAssertionValidator.Validate(
+            assertion, agent.Id, new Ed25519SecurityKey(Base64Url.DecodeFromChars(agent.PublicKey)), options.Value.IssuerId, now, options.Value.ClockSkew);
 
         if (!result.IsValid)
         {

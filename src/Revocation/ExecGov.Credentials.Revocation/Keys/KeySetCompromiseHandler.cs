@@ -1,5 +1,5 @@
 using ExecGov.Credentials.Diagnostics;
-using ExecGov.Credentials.Keys;
+using ExecGov.Credentials.Signing.Keys;
 using ExecGov.Credentials.Revocation.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ExecGov.Credentials.Revocation.Logging;
+using ExecGov.Credentials.Signing.Status;
 using ExecGov.Credentials.Status;
 using Microsoft.Extensions.Logging;
 

@@ -9,6 +9,9 @@ namespace ExecGov.Credentials.Assertions;
 /// </summary>
 public sealed record AgentAssertionClaims
 {
+    /// <summary>The longest lifetime an assertion may have (<c>exp</c> - <c>iat</c>): 60 seconds.</summary>
+    public const int MaxLifetimeSeconds = 60;
+
     /// <summary><c>iss</c>: the agent id; must equal <see cref="Subject"/>.</summary>
     [JsonPropertyName("iss")]
     public required string Issuer { get; init; }
@@ -25,7 +28,7 @@ public sealed record AgentAssertionClaims
     [JsonPropertyName("iat")]
     public required long IssuedAt { get; init; }
 
-    /// <summary><c>exp</c>: at most <see cref="AgentAssertionWriter.MaxLifetimeSeconds"/> after <see cref="IssuedAt"/>.</summary>
+    /// <summary><c>exp</c>: at most <see cref="MaxLifetimeSeconds"/> after <see cref="IssuedAt"/>.</summary>
     [JsonPropertyName("exp")]
     public required long Expires { get; init; }
 

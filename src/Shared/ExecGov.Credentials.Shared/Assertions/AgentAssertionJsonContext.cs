@@ -10,6 +10,6 @@ namespace ExecGov.Credentials.Assertions;
     RespectNullableAnnotations = true,
     MaxDepth = 8)]
 [JsonSerializable(typeof(AgentAssertionClaims))]
-internal sealed partial class AgentAssertionJsonContext : JsonSerializerContext
+public sealed partial class AgentAssertionJsonContext : JsonSerializerContext
 {
 }

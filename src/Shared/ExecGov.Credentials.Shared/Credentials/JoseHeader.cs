@@ -30,6 +30,18 @@ public sealed record JoseHeader
     [JsonPropertyName("jwk")]
     public HeaderJwk? Jwk { get; init; }
 
+    /// <summary><c>jku</c>: read only to reason about its presence; never followed (RFC 8725 §3.10).</summary>
+    [JsonPropertyName("jku")]
+    public JsonElement? JwkSetUrl { get; init; }
+
+    /// <summary><c>x5u</c>: read only to reason about its presence; never followed.</summary>
+    [JsonPropertyName("x5u")]
+    public JsonElement? X509Url { get; init; }
+
+    /// <summary><c>x5c</c>: read only to reason about its presence; never used as a key.</summary>
+    [JsonPropertyName("x5c")]
+    public JsonElement? X509Chain { get; init; }
+
     /// <summary><c>b64</c> (RFC 7797): unencoded payloads are not accepted.</summary>
     [JsonPropertyName("b64")]
     public JsonElement? Base64Payload { get; init; }

@@ -4,20 +4,18 @@ using NSec.Cryptography;
 namespace ExecGov.Credentials.Crypto;
 
 /// <summary>
-/// An Ed25519 key (RFC 8037) usable by Microsoft.IdentityModel: <c>JsonWebTokenHandler</c> signs and
-/// validates <c>EdDSA</c> tokens with it because its <see cref="SecurityKey.CryptoProviderFactory"/> is
-/// wired to <see cref="EdDsaCryptoProvider"/>. IdentityModel has no EdDSA of its own (its issue #2426).
+/// An Ed25519 public key (RFC 8037) for verification, usable by Microsoft.IdentityModel as well: <c>JsonWebTokenHandler</c>
+/// validates <c>EdDSA</c> tokens with it because its <see cref="SecurityKey.CryptoProviderFactory"/> is wired to
+/// <see cref="EdDsaCryptoProvider"/>. IdentityModel has no EdDSA of its own (its issue #2426).
 /// </summary>
 /// <remarks>
-/// A verification key holds only the 32-byte public key. A signing key holds an NSec <see cref="Key"/>
-/// whose private half never leaves secure memory unless its export policy allows it; <see cref="ToString"/>
-/// never prints key material. Dispose a signing key when done with it.
+/// Verification only, by construction: the one constructor takes the 32-byte public key, and nothing here can hold,
+/// import or generate a private key. Signing keys live with their owners (the issuer's keyset, the agent's holder
+/// key), so a verifier that references this library ships no private-key code.
 /// </remarks>
-public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
+public sealed class Ed25519SecurityKey : AsymmetricSecurityKey
 {
-    private readonly Key? _privateKey;
-
-    /// <summary>Creates a verification-only key from a 32-byte raw public key.</summary>
+    /// <summary>Creates a verification key from a 32-byte raw public key.</summary>
     /// <exception cref="ArgumentException">The bytes are not a 32-byte Ed25519 public key.</exception>
     public Ed25519SecurityKey(ReadOnlySpan<byte> publicKey, string? keyId = null)
     {
@@ -30,24 +28,8 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
 
         PublicKey = imported;
         PublicKeyBytes = publicKey.ToArray();
-        KeyId = keyId ?? Jwk.Ed25519Thumbprint(publicKey);
-        CryptoProviderFactory = EdDsa.ProviderFactory;
-    }
-
-    /// <summary>Creates a signing key that takes ownership of <paramref name="privateKey"/>.</summary>
-    /// <exception cref="ArgumentException">The key is not an Ed25519 key.</exception>
-    public Ed25519SecurityKey(Key privateKey, string? keyId = null)
-    {
-        ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.Algorithm != SignatureAlgorithm.Ed25519)
-        {
-            throw new ArgumentException("Only Ed25519 keys are accepted.", nameof(privateKey));
-        }
-
-        _privateKey = privateKey;
-        PublicKey = privateKey.PublicKey;
-        PublicKeyBytes = PublicKey.Export(KeyBlobFormat.RawPublicKey);
-        KeyId = keyId ?? Jwk.Ed25519Thumbprint(PublicKeyBytes.Span);
+        Thumbprint = Jwk.Ed25519Thumbprint(publicKey);
+        KeyId = keyId ?? Thumbprint;
         CryptoProviderFactory = EdDsa.ProviderFactory;
     }
 
@@ -58,7 +40,7 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
     public ReadOnlyMemory<byte> PublicKeyBytes { get; }
 
     /// <summary>The RFC 7638 thumbprint of the public key.</summary>
-    public string Thumbprint => Jwk.Ed25519Thumbprint(PublicKeyBytes.Span);
+    public string Thumbprint { get; }
 
     /// <inheritdoc />
     public override int KeySize => 256;
@@ -66,40 +48,20 @@ public sealed class Ed25519SecurityKey : AsymmetricSecurityKey, IDisposable
 #pragma warning disable CS0672 // IdentityModel still calls the obsolete member; both must answer.
     /// <inheritdoc />
     [Obsolete("Use PrivateKeyStatus.")]
-    public override bool HasPrivateKey => _privateKey is not null;
+    public override bool HasPrivateKey => false;
 #pragma warning restore CS0672
 
     /// <inheritdoc />
-    public override PrivateKeyStatus PrivateKeyStatus =>
-        _privateKey is null ? PrivateKeyStatus.DoesNotExist : PrivateKeyStatus.Exists;
-
-    /// <summary>Generates a fresh signing key whose private half cannot be exported.</summary>
-    public static Ed25519SecurityKey Generate() =>
-        new(Key.Create(SignatureAlgorithm.Ed25519, new KeyCreationParameters { ExportPolicy = KeyExportPolicies.None }));
-
-    /// <summary>Signs <paramref name="data"/>; refuses when this is a verification-only key.</summary>
-    /// <exception cref="InvalidOperationException">The key has no private half.</exception>
-    public void Sign(ReadOnlySpan<byte> data, Span<byte> signature)
-    {
-        if (_privateKey is null)
-        {
-            throw new InvalidOperationException("This Ed25519 key is verification-only.");
-        }
-
-        SignatureAlgorithm.Ed25519.Sign(_privateKey, data, signature);
-    }
+    public override PrivateKeyStatus PrivateKeyStatus => PrivateKeyStatus.DoesNotExist;
 
     /// <summary>Verifies an Ed25519 signature; never throws for bad input.</summary>
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
         signature.Length == SignatureAlgorithm.Ed25519.SignatureSize &&
         SignatureAlgorithm.Ed25519.Verify(PublicKey, data, signature);
 
-    /// <summary>Exports the public key as an RFC 8037 JWK (kty OKP, crv Ed25519) with this key's id.</summary>
+    /// <summary>Exports the key as an RFC 8037 JWK (kty OKP, crv Ed25519) with this key's id.</summary>
     public JsonWebKey ToPublicJwk() => Jwk.FromEd25519PublicKey(PublicKeyBytes.Span, KeyId);
 
     /// <inheritdoc />
-    public override string ToString() => $"Ed25519SecurityKey(kid={KeyId}, private={(_privateKey is null ? "no" : "yes")})";
-
-    /// <inheritdoc />
-    public void Dispose() => _privateKey?.Dispose();
+    public override string ToString() => $"Ed25519SecurityKey(kid={KeyId})";
 }

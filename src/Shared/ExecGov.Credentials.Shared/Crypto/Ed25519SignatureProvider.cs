@@ -1,54 +1,28 @@
 using Microsoft.IdentityModel.Tokens;
-using NSec.Cryptography;
 
 namespace ExecGov.Credentials.Crypto;
 
 /// <summary>
-/// An IdentityModel <see cref="SignatureProvider"/> backed by NSec's Ed25519. Every signing and verifying
-/// overload is overridden: the span and offset overloads throw IDX10267 by default, and token creation
-/// on .NET 6+ goes through the span overload (IdentityModel issue #1970).
+/// An IdentityModel <see cref="SignatureProvider"/> that verifies with NSec's Ed25519. Every verifying overload is
+/// overridden (the offset overloads throw IDX10267 by default). It never signs: <see cref="Ed25519SecurityKey"/> has no
+/// private half, and this project's tokens are signed by <see cref="Jose.CompactJwsWriter"/> with the owner's key.
 /// </summary>
 internal sealed class Ed25519SignatureProvider : SignatureProvider
 {
     private readonly Ed25519SecurityKey _key;
 
-    public Ed25519SignatureProvider(Ed25519SecurityKey key, string algorithm, bool willCreateSignatures)
+    public Ed25519SignatureProvider(Ed25519SecurityKey key, string algorithm)
         : base(key, algorithm)
     {
         _key = key;
-        WillCreateSignatures = willCreateSignatures;
-        if (willCreateSignatures && key.PrivateKeyStatus != PrivateKeyStatus.Exists)
-        {
-            throw new InvalidOperationException($"Key {key.KeyId} has no private half and cannot sign.");
-        }
+        WillCreateSignatures = false;
     }
 
-    public override byte[] Sign(byte[] input)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        return Sign(input, 0, input.Length);
-    }
+    public override byte[] Sign(byte[] input) => throw NotASigner();
 
-    public override byte[] Sign(byte[] input, int offset, int count)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var signature = new byte[SignatureAlgorithm.Ed25519.SignatureSize];
-        _key.Sign(input.AsSpan(offset, count), signature);
-        return signature;
-    }
+    public override byte[] Sign(byte[] input, int offset, int count) => throw NotASigner();
 
-    public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
-    {
-        if (destination.Length < SignatureAlgorithm.Ed25519.SignatureSize)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-
-        _key.Sign(data, destination[..SignatureAlgorithm.Ed25519.SignatureSize]);
-        bytesWritten = SignatureAlgorithm.Ed25519.SignatureSize;
-        return true;
-    }
+    public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten) => throw NotASigner();
 
     public override bool Verify(byte[] input, byte[] signature)
     {
@@ -77,4 +51,7 @@ internal sealed class Ed25519SignatureProvider : SignatureProvider
         // The provider does not own the key: keys outlive providers, which IdentityModel creates and
         // releases per token.
     }
+
+    private InvalidOperationException NotASigner() =>
+        new($"Key {_key.KeyId} is a verification key; Ed25519 tokens are signed with CompactJwsWriter.");
 }

@@ -23,8 +23,4 @@ public static class EdDsa
         CustomCryptoProvider = new EdDsaCryptoProvider(),
         CacheSignatureProviders = false,
     };
-
-    /// <summary>Signing credentials for <paramref name="key"/> with the EdDSA algorithm pinned.</summary>
-    public static SigningCredentials SigningCredentials(Ed25519SecurityKey key) =>
-        new(key, Algorithm) { CryptoProviderFactory = ProviderFactory };
 }

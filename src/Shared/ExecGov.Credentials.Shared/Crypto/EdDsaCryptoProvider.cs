@@ -20,8 +20,13 @@ internal sealed class EdDsaCryptoProvider : ICryptoProvider
             throw new NotSupportedException($"Only {EdDsa.Algorithm} with an Ed25519 key is supported.");
         }
 
-        var willCreateSignatures = args.Length > 1 && args[1] is true;
-        return new Ed25519SignatureProvider((Ed25519SecurityKey)args[0], algorithm, willCreateSignatures);
+        // Verification only: the keys this provider answers for have no private half.
+        if (args.Length > 1 && args[1] is true)
+        {
+            throw new NotSupportedException($"An {nameof(Ed25519SecurityKey)} verifies only; sign with CompactJwsWriter.");
+        }
+
+        return new Ed25519SignatureProvider((Ed25519SecurityKey)args[0], algorithm);
     }
 
     public void Release(object cryptoInstance)

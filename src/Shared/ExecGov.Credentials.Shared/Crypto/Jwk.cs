@@ -91,8 +91,8 @@ public static class Jwk
         return true;
     }
 
-    /// <summary>Decodes unpadded base64url of an exact length; false for anything else.</summary>
-    internal static bool TryDecode(string? value, int expectedLength, out byte[] bytes)
+    /// <summary>Decodes unpadded, canonical base64url of an exact length; false for anything else (key members of a JWK).</summary>
+    public static bool TryDecode(string? value, int expectedLength, out byte[] bytes)
     {
         bytes = [];
         if (value is null || Base64Url.GetMaxDecodedLength(value.Length) < expectedLength || value.Contains('=', StringComparison.Ordinal))

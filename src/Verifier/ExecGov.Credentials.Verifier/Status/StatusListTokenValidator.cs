@@ -1,6 +1,7 @@
 using System.Text;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Crypto;
+using ExecGov.Credentials.Jose;
 using ExecGov.Credentials.Status;
 using ExecGov.Credentials.Verifier.Keys;
 
@@ -31,30 +32,26 @@ internal static class StatusListTokenValidator
             return (StatusListTokenCheck.Malformed, null);
         }
 
-        // RFC 8725 §3.1: the algorithm is pinned, never taken from the token.
-        if (!string.Equals(header!.Algorithm, EdDsa.Algorithm, StringComparison.Ordinal))
+        // alg, typ, crit, encoding and kid: the status list's row of the one header table (RFC 8725 order); explicit
+        // typing keeps a credential or any other token signed by the issuer from passing for a list.
+        switch (JoseHeaderRules.Check(header!, TokenKind.StatusList))
         {
-            return (StatusListTokenCheck.AlgNotAllowed, null);
-        }
-
-        // RFC 8725 §3.11: explicit typing, so a credential or any other token signed by the issuer cannot pass for a list.
-        if (!TokenTypeMatch.Matches(header.Type, TokenTypes.StatusList))
-        {
-            return (StatusListTokenCheck.TypMismatch, null);
-        }
-
-        if (header.Critical is not null)
-        {
-            return (StatusListTokenCheck.CritUnsupported, null);
-        }
-
-        if (header.Base64Payload is not null || header.Compression is not null)
-        {
-            return (StatusListTokenCheck.Malformed, null);
+            case HeaderVerdict.Valid:
+                break;
+            case HeaderVerdict.AlgNotAllowed:
+                return (StatusListTokenCheck.AlgNotAllowed, null);
+            case HeaderVerdict.TypMismatch:
+                return (StatusListTokenCheck.TypMismatch, null);
+            case HeaderVerdict.CritUnsupported:
+                return (StatusListTokenCheck.CritUnsupported, null);
+            case HeaderVerdict.KeyMissing:
+                return (StatusListTokenCheck.UnknownKey, null);
+            default:
+                return (StatusListTokenCheck.Malformed, null);
         }
 
         // RFC 8725 §3.10: the key comes from the issuer's JWKS by kid, never from jku/x5u/jwk in the token.
-        if (string.IsNullOrEmpty(header.KeyId) || await keys.GetKeyAsync(issuer, header.KeyId, cancellationToken).ConfigureAwait(false) is not { } key)
+        if (await keys.GetKeyAsync(issuer, header!.KeyId!, cancellationToken).ConfigureAwait(false) is not { } key)
         {
             return (StatusListTokenCheck.UnknownKey, null);
         }
