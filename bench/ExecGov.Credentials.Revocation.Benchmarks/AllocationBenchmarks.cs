@@ -1,12 +1,13 @@
 using BenchmarkDotNet.Attributes;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Revocation.Benchmarks;
 
 /// <summary>
-/// Index allocation on a real LiteDB file: every allocation is durably committed before it returns, so a
+/// Index allocation on a real LiteDB store: every allocation is durably committed before it returns, so a
 /// lone caller pays one commit + checkpoint; concurrent callers share one (group commit).
 /// </summary>
 public class AllocationBenchmarks : IDisposable
@@ -14,6 +15,7 @@ public class AllocationBenchmarks : IDisposable
     private readonly Ed25519SecurityKey _key = Ed25519SecurityKey.Generate();
     private string _directory = "";
     private RevocationRegistry _registry = null!;
+    private LiteDbStore _store = null!;
     private int _next;
 
     /// <summary>Allocations in flight at once.</summary>
@@ -27,16 +29,17 @@ public class AllocationBenchmarks : IDisposable
         Directory.CreateDirectory(_directory);
         var options = new RevocationOptions
         {
-            DatabasePath = Path.Combine(_directory, "revocation.db"),
             PublicBaseUri = new Uri("https://issuer.example"),
         };
-        _registry = new RevocationRegistry(Options.Create(options), new FixedKey(_key), new NoAudit(), new NoKeys(), TimeProvider.System);
+        _store = new LiteDbStore(Path.Combine(_directory, LiteDbStore.FileName), durable: true);
+        _registry = new RevocationRegistry(Options.Create(options), _store, new FixedKey(_key), new NoKeys(), TimeProvider.System);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _registry.Dispose();
+        _store.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -58,7 +61,7 @@ public class AllocationBenchmarks : IDisposable
                     AuthoriserSubject = "approver-" + (n % 10),
                     SigningKeyId = "key-1",
                     ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(15),
-                }, CancellationToken.None).AsTask();
+                }, CancellationToken.None);
             }
 
             await Task.WhenAll(tasks);
@@ -74,11 +77,6 @@ public class AllocationBenchmarks : IDisposable
     private sealed class FixedKey(Ed25519SecurityKey key) : IStatusListSigningKeyProvider
     {
         public Ed25519SecurityKey GetSigningKey() => key;
-    }
-
-    private sealed class NoAudit : IRevocationAuditSink
-    {
-        public ValueTask RecordAsync(RevocationAuditRecord record, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class NoKeys : ISigningKeyCompromiseHandler

@@ -3,7 +3,11 @@ namespace ExecGov.Credentials.Revocation;
 /// <summary>Settings for the revocation registry and its endpoints. Validated at start-up.</summary>
 public sealed class RevocationOptions
 {
-    /// <summary>The LiteDB file of the revocation store. Required; no default, so no state is ever put somewhere unexpected.</summary>
+    /// <summary>
+    /// The LiteDB file to open when the host registers no store of its own (a host of the revocation domain alone).
+    /// The issuer ignores it: revocation state lives in its one database. Default none: without a store and without
+    /// this path, start-up fails rather than put state somewhere unexpected.
+    /// </summary>
     public string DatabasePath { get; set; } = "";
 
     /// <summary>

@@ -8,11 +8,6 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
     public ValidateOptionsResult Validate(string? name, RevocationOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            failures.Add("Revocation:DatabasePath is required: set it to the LiteDB file of the revocation store.");
-        }
-
         if (options.PublicBaseUri is not { IsAbsoluteUri: true } uri)
         {
             failures.Add("Revocation:PublicBaseUri is required and must be absolute (e.g. https://issuer.example).");

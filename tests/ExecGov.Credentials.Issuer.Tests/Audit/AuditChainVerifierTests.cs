@@ -1,3 +1,4 @@
+using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Issuer.Audit;
 
 namespace ExecGov.Credentials.Issuer.Tests.Audit;

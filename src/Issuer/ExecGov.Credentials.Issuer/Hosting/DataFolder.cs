@@ -1,3 +1,5 @@
+using ExecGov.Credentials.Store;
+
 namespace ExecGov.Credentials.Issuer.Hosting;
 
 /// <summary>
@@ -10,8 +12,8 @@ internal static class DataFolder
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    public const string DatabaseFile = "issuer.db";
-    public const string RevocationDatabaseFile = "revocation.db";
+    /// <summary>The deployment's one database: issuer and revocation state (<see cref="LiteDbStore"/>).</summary>
+    public const string DatabaseFile = LiteDbStore.FileName;
     public const string KeySetFile = "issuer-keyset.json";
     public const string AdminTokenKeyFile = "admin-token-signing.pem";
     public const string BootstrapSecretFile = "bootstrap-admin.json";

@@ -14,7 +14,7 @@ using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -82,7 +82,7 @@ public static class IssuerServiceCollectionExtensions
             // One process per data folder: the lock comes before any file in it is opened.
             _ = sp.GetRequiredService<DataFolderLock>();
             var options = sp.GetRequiredService<IOptions<IssuerOptions>>().Value;
-            return new IssuerStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
+            return (IExecGovStore)new LiteDbStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
         });
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StoreReadiness>();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using ExecGov.Credentials.Json;
 using ExecGov.Credentials.Revocation.Endpoints;
+using ExecGov.Credentials.Revocation.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +19,7 @@ internal static class RevocationAdminEndpoint
 
     public static async Task PostAsync(HttpContext context)
     {
-        var service = context.RequestServices.GetRequiredService<IRevocationService>();
+        var registry = context.RequestServices.GetRequiredService<RevocationRegistry>();
         var responder = ResponderOf(context.User);
         if (responder is null)
         {
@@ -65,17 +66,11 @@ internal static class RevocationAdminEndpoint
             return;
         }
 
-        if (request.Scope != RevocationScope.Credential &&
-            context.RequestServices.GetService<IRevocationTargetCheck>() is { } check && !check.IsKnown(request.Scope, request.Target))
-        {
-            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
-            return;
-        }
-
         RevocationResult result;
         try
         {
-            result = await service.ApplyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            // The host's part (the target check, the audit record) runs inside the act's transaction.
+            result = await registry.ApplyAsync(request, context.RequestServices.GetService<HostActPart>(), context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
@@ -86,6 +81,12 @@ internal static class RevocationAdminEndpoint
         if (result.Outcome == RevocationOutcome.UnknownCredential)
         {
             await ProblemResponses.WriteAsync(context, RevocationErrorCode.CredentialNotFound).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.Outcome == RevocationOutcome.TargetNotFound)
+        {
+            await ProblemResponses.WriteAsync(context, RevocationErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
             return;
         }
 

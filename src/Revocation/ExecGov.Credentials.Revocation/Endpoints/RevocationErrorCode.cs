@@ -42,7 +42,7 @@ public enum RevocationErrorCode
     /// <summary><c>credential_not_found</c> (404): a <c>credential</c> act named an id that was never issued here.</summary>
     CredentialNotFound,
 
-    /// <summary><c>target_not_found</c> (404): the host does not know the agent, key, session or authoriser the act names (<see cref="IRevocationTargetCheck"/>).</summary>
+    /// <summary><c>target_not_found</c> (404): the host does not know the agent, key, session or authoriser the act names (<see cref="HostActPart"/>).</summary>
     TargetNotFound,
 
     /// <summary><c>responder_unknown</c> (403): the authenticated caller has no subject to record as responder.</summary>

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>A registered agent as stored in LiteDB (collection <c>agents</c>). Times are Unix milliseconds.</summary>
 internal sealed class AgentDocument
