@@ -82,7 +82,9 @@ public static class IssuerServiceCollectionExtensions
             // One process per data folder: the lock comes before any file in it is opened.
             _ = sp.GetRequiredService<DataFolderLock>();
             var options = sp.GetRequiredService<IOptions<IssuerOptions>>().Value;
-            return (IExecGovStore)new LiteDbStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
+            var folder = DataFolder.Ensure(options.DataPath);
+            DataFolder.RefuseOldLayout(folder);
+            return (IExecGovStore)new LiteDbStore(Path.Combine(folder, DataFolder.DatabaseFile), options.DurableWrites);
         });
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StoreReadiness>();
