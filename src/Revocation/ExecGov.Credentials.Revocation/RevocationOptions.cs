@@ -29,9 +29,6 @@ public sealed class RevocationOptions
     /// <summary>How often the event stream sends a heartbeat, which tells verifiers they are up to date. Default 5 s; 100 ms to 30 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Acts and allocations committed together in one durable write at most. Default 256; 1 to 10000.</summary>
-    public int MaxBatchSize { get; set; } = 256;
-
     /// <summary>
     /// How many of the newest events are kept for replay after <c>Last-Event-ID</c>. A client that asks for
     /// older ones gets a <c>reset</c> event and refetches its lists. Default 100000; 1000 to 10000000.

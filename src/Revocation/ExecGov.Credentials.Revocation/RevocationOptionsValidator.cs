@@ -53,11 +53,6 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             failures.Add("Revocation:ReservedEventSubscribers must be at least 0 and less than Revocation:MaxEventSubscribers (default 100 of 1000), and Revocation:ReservedSubscriberPolicy must name an authorization policy.");
         }
 
-        if (options.MaxBatchSize is < 1 or > 10_000)
-        {
-            failures.Add("Revocation:MaxBatchSize must be between 1 and 10000 (default 256).");
-        }
-
         if (options.EventRetention is < 1_000 or > 10_000_000)
         {
             failures.Add("Revocation:EventRetention must be between 1000 and 10000000 (default 100000).");
