@@ -12,6 +12,8 @@ using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Revocation;
+using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,12 +37,12 @@ public class IssuanceBenchmarks
 
     private readonly byte[] _signature = new byte[64];
     private string _folder = null!;
-    private IssuerStore _store = null!;
+    private LiteDbStore _store = null!;
     private KeyRing _keys = null!;
     private CredentialIssuer _issuer = null!;
     private ServiceProvider _revocation = null!;
     private IssuanceCommand _command = null!;
-    private IssuerStore _baselineStore = null!;
+    private LiteDbStore _baselineStore = null!;
     private long _baselineId;
 
     [GlobalSetup]
@@ -49,25 +51,22 @@ public class IssuanceBenchmarks
         _folder = Directory.CreateTempSubdirectory("execgov-issuer-bench-").FullName;
         var options = Options.Create(new IssuerOptions { DataPath = _folder, DurableWrites = true });
         var time = TimeProvider.System;
-        _store = new IssuerStore(Path.Combine(_folder, "issuer.db"), durable: true);
-        _baselineStore = new IssuerStore(Path.Combine(_folder, "baseline.db"), durable: true);
+        _store = new LiteDbStore(Path.Combine(_folder, LiteDbStore.FileName), durable: true);
+        _baselineStore = new LiteDbStore(Path.Combine(_folder, "baseline.db"), durable: true);
         var audit = new AuditLog(_store, time);
         _keys = new KeyRing(options, new HostingEnvironment { EnvironmentName = "Production" }, time, NullLogger<KeyRing>.Instance);
         var policy = new IssuancePolicyOptions();
         policy.ConsequentialActions.Add("payments.release");
 
-        // The real status-index allocator on its own durable LiteDB file, as the issuer service hosts it.
+        // The real revocation registry on the same store, as the issuer service hosts it.
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IExecGovStore>(_store);
         services.AddSingleton<IStatusListSigningKeyProvider>(new ActiveKeyProvider(_keys));
-        services.AddRevocation(revocation =>
-        {
-            revocation.DatabasePath = Path.Combine(_folder, "revocation.db");
-            revocation.PublicBaseUri = new Uri("http://127.0.0.1:5080");
-        });
+        services.AddRevocation(revocation => revocation.PublicBaseUri = new Uri("http://127.0.0.1:5080"));
         _revocation = services.BuildServiceProvider();
         _issuer = new CredentialIssuer(_store, audit, _keys, new RiskClassifier(Options.Create(policy)), time, options,
-            _revocation.GetRequiredService<IStatusIndexAllocator>(), NullLogger<CredentialIssuer>.Instance);
+            _revocation.GetRequiredService<RevocationRegistry>(), NullLogger<CredentialIssuer>.Instance);
 
         using var agentKey = Ed25519SigningKey.Generate();
         var registered = new AgentRegistry(_store, audit, time, options).Register(new RegisterAgentRequest

@@ -2,12 +2,13 @@ using ExecGov.Credentials.Signing.Crypto;
 using BenchmarkDotNet.Attributes;
 using ExecGov.Credentials.Crypto;
 using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Revocation.Benchmarks;
 
 /// <summary>
-/// Index allocation on a real LiteDB file: every allocation is durably committed before it returns, so a
+/// Index allocation on a real LiteDB store: every allocation is durably committed before it returns, so a
 /// lone caller pays one commit + checkpoint; concurrent callers share one (group commit).
 /// </summary>
 public class AllocationBenchmarks : IDisposable
@@ -15,6 +16,7 @@ public class AllocationBenchmarks : IDisposable
     private readonly Ed25519SigningKey _key = Ed25519SigningKey.Generate();
     private string _directory = "";
     private RevocationRegistry _registry = null!;
+    private LiteDbStore _store = null!;
     private int _next;
 
     /// <summary>Allocations in flight at once.</summary>
@@ -28,16 +30,17 @@ public class AllocationBenchmarks : IDisposable
         Directory.CreateDirectory(_directory);
         var options = new RevocationOptions
         {
-            DatabasePath = Path.Combine(_directory, "revocation.db"),
             PublicBaseUri = new Uri("https://issuer.example"),
         };
-        _registry = new RevocationRegistry(Options.Create(options), new FixedKey(_key), new NoAudit(), new NoKeys(), TimeProvider.System);
+        _store = new LiteDbStore(Path.Combine(_directory, LiteDbStore.FileName), durable: true);
+        _registry = new RevocationRegistry(Options.Create(options), _store, new FixedKey(_key), new NoKeys(), TimeProvider.System);
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         _registry.Dispose();
+        _store.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
@@ -59,7 +62,7 @@ public class AllocationBenchmarks : IDisposable
                     AuthoriserSubject = "approver-" + (n % 10),
                     SigningKeyId = "key-1",
                     ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(15),
-                }, CancellationToken.None).AsTask();
+                }, CancellationToken.None);
             }
 
             await Task.WhenAll(tasks);
@@ -75,11 +78,6 @@ public class AllocationBenchmarks : IDisposable
     private sealed class FixedKey(Ed25519SigningKey key) : IStatusListSigningKeyProvider
     {
         public Ed25519SigningKey GetSigningKey() => key;
-    }
-
-    private sealed class NoAudit : IRevocationAuditSink
-    {
-        public ValueTask RecordAsync(RevocationAuditRecord record, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 
     private sealed class NoKeys : ISigningKeyCompromiseHandler

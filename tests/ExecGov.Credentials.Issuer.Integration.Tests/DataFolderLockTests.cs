@@ -79,6 +79,33 @@ public sealed class DataFolderLockTests
         }
     }
 
+    [Fact]
+    public async Task Data_folder_of_the_old_two_database_layout_is_refused_with_exit_code_2_and_left_as_it_was()
+    {
+        var folder = IssuerHost.NewDataFolder();
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "issuer.db"), "old issuer state");
+            File.WriteAllText(Path.Combine(folder, "revocation.db"), "old revocation state");
+
+            var (exitCode, stdout, stderr) = await IssuerProcess.RunToExitAsync(folder, RefusalTimeout);
+
+            Assert.Equal(2, exitCode);
+            var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.StartsWith("execgov-issuer: Data folder ", line, StringComparison.Ordinal);
+            Assert.Contains("issuer.db and revocation.db", line, StringComparison.Ordinal);
+            Assert.Contains("Upgrading", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ", stdout + stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "execgov.db")));
+            Assert.Equal("old issuer state", File.ReadAllText(Path.Combine(folder, "issuer.db")));
+            Assert.Equal("old revocation state", File.ReadAllText(Path.Combine(folder, "revocation.db")));
+        }
+        finally
+        {
+            IssuerHost.DeleteFolder(folder);
+        }
+    }
+
     private static Dictionary<string, (long Length, DateTime Written)> Snapshot(string folder) =>
         Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => (new FileInfo(f).Length, File.GetLastWriteTimeUtc(f)));
 }

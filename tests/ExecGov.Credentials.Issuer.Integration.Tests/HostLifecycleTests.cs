@@ -31,7 +31,7 @@ public sealed class HostLifecycleTests
                 await host.SignInAsync(first.ClientId, first.ClientSecret);
             }
 
-            foreach (var file in new[] { "bootstrap-admin.json", "bootstrap-approver.json", "issuer-keyset.json", "admin-token-signing.pem", "issuer.db", "revocation.db" })
+            foreach (var file in new[] { "bootstrap-admin.json", "bootstrap-approver.json", "issuer-keyset.json", "admin-token-signing.pem", "execgov.db" })
             {
                 Assert.True(File.Exists(Path.Combine(folder, file)), file);
                 if (!OperatingSystem.IsWindows())
@@ -136,7 +136,7 @@ public sealed class HostLifecycleTests
                 Assert.True(report["intact"]!.GetValue<bool>());
             }
 
-            var database = Path.Combine(folder, "issuer.db");
+            var database = Path.Combine(folder, "execgov.db");
             Assert.True(AuditChainVerifier.Verify(database).IsIntact);
 
             // Someone with file access rewrites who issued the credential.
@@ -251,11 +251,9 @@ public sealed class HostLifecycleTests
                 process.Kill();
             }
 
-            using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder, "issuer.db"), Connection = ConnectionType.Direct });
-            Assert.NotNull(db.GetCollection<CredentialDocument>("credentials").FindById(credentialId));
-            Assert.NotNull(db.GetCollection<AuditDocument>("audit").FindOne(a => a.CredentialId == credentialId && a.Kind == "credential_issued"));
-            using var revocations = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder, "revocation.db"), Connection = ConnectionType.Direct });
-            Assert.NotNull(revocations.GetCollection("credentials").FindById(credentialId));
+            using var db = new LiteDatabase(new ConnectionString { Filename = Path.Combine(folder, "execgov.db"), Connection = ConnectionType.Direct });
+            Assert.Equal(credentialId, db.GetCollection("credentials").FindById(credentialId)?["_id"].AsString);
+            Assert.NotNull(db.GetCollection("audit").FindOne(Query.And(Query.EQ("CredentialId", credentialId), Query.EQ("Kind", "credential_issued"))));
         }
         finally
         {

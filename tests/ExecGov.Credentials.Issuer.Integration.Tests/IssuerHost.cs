@@ -50,7 +50,7 @@ internal sealed class IssuerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public string DatabasePath => Path.Combine(DataPath, "issuer.db");
+    public string DatabasePath => Path.Combine(DataPath, "execgov.db");
 
     public static string NewDataFolder() => Directory.CreateTempSubdirectory("execgov-issuer-it-").FullName;
 

@@ -13,7 +13,11 @@ using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.SignIn;
+using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation;
+using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,14 +39,19 @@ internal sealed class IssuerServices : IDisposable
         Options = Microsoft.Extensions.Options.Options.Create(options);
         var policy = new IssuancePolicyOptions();
         policy.ConsequentialActions.Add("payments.release");
-        Store = new IssuerStore(Path.Combine(Folder, "issuer.db"), durable: true);
+        Store = new LiteDbStore(Path.Combine(Folder, LiteDbStore.FileName), durable: true);
         Audit = new AuditLog(Store, Time);
         Keys = new KeyRing(Options, new HostingEnvironment { EnvironmentName = "Production" }, Time, NullLogger<KeyRing>.Instance);
         Registry = new AgentRegistry(Store, Audit, Time, Options);
+        Revocations = new RevocationRegistry(
+            Microsoft.Extensions.Options.Options.Create(new RevocationOptions { PublicBaseUri = new Uri("http://127.0.0.1:5080"), ListSize = 64 }),
+            Store, new ActiveKeyProvider(Keys), new KeyCompromiseHandler(Keys, Store, Audit), Time);
         Issuer = new CredentialIssuer(Store, Audit, Keys, new RiskClassifier(Microsoft.Extensions.Options.Options.Create(policy)), Time, Options,
-            Allocator, NullLogger<CredentialIssuer>.Instance);
+            Revocations, NullLogger<CredentialIssuer>.Instance);
         Failures = new AnonymousFailureLimiter(Store, Audit, Time, Options);
         Clients = new AdminClients(Store, Audit, Failures, Time, Options);
+        Recorder = new RevocationActRecorder(Store, Audit, Clients, Time);
+        HostPart = new HostActPart(new KnownRevocationTargets(Store, Keys).IsKnown, Recorder.Record);
         Approvals = new ApprovalService(Store, Audit, Issuer, Clients, Time, Options);
         Decisions = new DecisionRecorder(Store, Audit, Time);
         Queries = new AuditQueries(Store);
@@ -58,7 +67,7 @@ internal sealed class IssuerServices : IDisposable
 
     public IOptions<IssuerOptions> Options { get; }
 
-    public IssuerStore Store { get; }
+    public LiteDbStore Store { get; }
 
     public AuditLog Audit { get; }
 
@@ -68,7 +77,13 @@ internal sealed class IssuerServices : IDisposable
 
     public CredentialIssuer Issuer { get; }
 
-    public TestAllocator Allocator { get; } = new();
+    /// <summary>The real revocation registry on the same store, as the issuer hosts it.</summary>
+    public RevocationRegistry Revocations { get; }
+
+    public RevocationActRecorder Recorder { get; }
+
+    /// <summary>The issuer's part of a revocation act, as the issuer registers it.</summary>
+    public HostActPart HostPart { get; }
 
     public ApprovalService Approvals { get; }
 
@@ -103,6 +118,7 @@ internal sealed class IssuerServices : IDisposable
 
     public void Dispose()
     {
+        Revocations.Dispose();
         Store.Dispose();
         Keys.Dispose();
         try

@@ -32,12 +32,12 @@ app.MapRevocationEndpoints();
 app.MapRevocationAdminEndpoints("responder");
 app.MapGet("/test/key", () => Results.Text(Base64Url.EncodeToString(key.PublicKeyBytes.Span) + " " + key.KeyId));
 app.MapGet("/test/credentials/{id}", (string id, RevocationRegistry registry) =>
-    registry.FindCredential(id) is { } c ? Results.Text($"{c.ListId} {c.Index} {c.Status}") : Results.NotFound());
+    registry.FindCredential(id) is { } c ? Results.Text($"{c.ListId} {c.StatusIndex} {c.Status}") : Results.NotFound());
 app.MapGet("/test/acts/{id:long}", (long id, RevocationRegistry registry) =>
     registry.FindAct(id) is { } a ? Results.Text($"{a.Scope} {a.Target} {a.Action} {a.Responder}") : Results.NotFound());
 
 await app.StartAsync();
-var allocator = app.Services.GetRequiredService<IStatusIndexAllocator>();
+var allocator = app.Services.GetRequiredService<RevocationRegistry>();
 await Task.WhenAll(Enumerable.Range(0, count).Select(i => allocator.AllocateAsync(
     new CredentialRegistration
     {
@@ -48,7 +48,7 @@ await Task.WhenAll(Enumerable.Range(0, count).Select(i => allocator.AllocateAsyn
         SigningKeyId = "key-1",
         ExpiresAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero),
     },
-    CancellationToken.None).AsTask()));
+    CancellationToken.None)));
 
 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 Console.Out.WriteLine("READY " + address);

@@ -1,7 +1,7 @@
 namespace ExecGov.Credentials.Revocation;
 
 /// <summary>
-/// Thrown by <see cref="IStatusIndexAllocator.AllocateAsync"/> when a revocation or suspension covers the
+/// Thrown by the registry's status-index allocation when a revocation or suspension covers the
 /// credential about to be issued (issue 4: a revocation that covers a session or an agent also stops later
 /// issuance into it). The issuer must refuse the issuance.
 /// </summary>

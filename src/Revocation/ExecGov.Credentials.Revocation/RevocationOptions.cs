@@ -3,7 +3,11 @@ namespace ExecGov.Credentials.Revocation;
 /// <summary>Settings for the revocation registry and its endpoints. Validated at start-up.</summary>
 public sealed class RevocationOptions
 {
-    /// <summary>The LiteDB file of the revocation store. Required; no default, so no state is ever put somewhere unexpected.</summary>
+    /// <summary>
+    /// The LiteDB file to open when the host registers no store of its own (a host of the revocation domain alone).
+    /// The issuer ignores it: revocation state lives in its one database. Default none: without a store and without
+    /// this path, start-up fails rather than put state somewhere unexpected.
+    /// </summary>
     public string DatabasePath { get; set; } = "";
 
     /// <summary>
@@ -24,9 +28,6 @@ public sealed class RevocationOptions
 
     /// <summary>How often the event stream sends a heartbeat, which tells verifiers they are up to date. Default 5 s; 100 ms to 30 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Acts and allocations committed together in one durable write at most. Default 256; 1 to 10000.</summary>
-    public int MaxBatchSize { get; set; } = 256;
 
     /// <summary>
     /// How many of the newest events are kept for replay after <c>Last-Event-ID</c>. A client that asks for

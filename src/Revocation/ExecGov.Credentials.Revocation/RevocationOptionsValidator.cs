@@ -8,11 +8,6 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
     public ValidateOptionsResult Validate(string? name, RevocationOptions options)
     {
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            failures.Add("Revocation:DatabasePath is required: set it to the LiteDB file of the revocation store.");
-        }
-
         if (options.PublicBaseUri is not { IsAbsoluteUri: true } uri)
         {
             failures.Add("Revocation:PublicBaseUri is required and must be absolute (e.g. https://issuer.example).");
@@ -56,11 +51,6 @@ internal sealed class RevocationOptionsValidator : IValidateOptions<RevocationOp
             (string.IsNullOrWhiteSpace(options.ReservedSubscriberPolicy) || options.ReservedEventSubscribers < 0 || options.ReservedEventSubscribers >= options.MaxEventSubscribers))
         {
             failures.Add("Revocation:ReservedEventSubscribers must be at least 0 and less than Revocation:MaxEventSubscribers (default 100 of 1000), and Revocation:ReservedSubscriberPolicy must name an authorization policy.");
-        }
-
-        if (options.MaxBatchSize is < 1 or > 10_000)
-        {
-            failures.Add("Revocation:MaxBatchSize must be between 1 and 10000 (default 256).");
         }
 
         if (options.EventRetention is < 1_000 or > 10_000_000)

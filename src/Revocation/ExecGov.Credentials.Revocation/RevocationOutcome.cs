@@ -8,4 +8,7 @@ public enum RevocationOutcome
 
     /// <summary>A <see cref="RevocationScope.Credential"/> act named a credential id that was never registered; nothing changed.</summary>
     UnknownCredential,
+
+    /// <summary>The host does not know the agent, signing key or holder key the act names; nothing changed.</summary>
+    TargetNotFound,
 }

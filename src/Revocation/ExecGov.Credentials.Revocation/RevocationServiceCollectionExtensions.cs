@@ -1,8 +1,8 @@
-using ExecGov.Credentials.Revocation.Audit;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Hosting;
 using ExecGov.Credentials.Revocation.Keys;
 using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,13 +29,13 @@ public static class RevocationServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds revocation: <see cref="IStatusIndexAllocator"/> and <see cref="IRevocationService"/> (one
-    /// singleton on its own LiteDB file), options validated at start-up, and a hosted service that opens
-    /// and recovers the store before the host serves requests. The host must register an
-    /// <see cref="IStatusListSigningKeyProvider"/> (its active credential key). It may register its own
-    /// <see cref="IRevocationAuditSink"/> (default: the log) and <see cref="ISigningKeyCompromiseHandler"/>
-    /// (default: mark the key compromised in <see cref="RevocationOptions.KeySetPath"/>), before or after
-    /// this call.
+    /// Adds revocation: the registry (status-index allocation and acts, on the deployment's one store), options
+    /// validated at start-up, and a hosted service that recovers the published lists and the event stream from
+    /// the store before the host serves requests. The host must register an
+    /// <see cref="IStatusListSigningKeyProvider"/> (its active credential key) and normally its store (the issuer
+    /// does; a host of the revocation domain alone gets a LiteDB file at <see cref="RevocationOptions.DatabasePath"/>).
+    /// It may register its own <see cref="ISigningKeyCompromiseHandler"/> (default: mark the key compromised in
+    /// <see cref="RevocationOptions.KeySetPath"/>), before or after this call.
     /// </summary>
     public static IServiceCollection AddRevocation(this IServiceCollection services, Action<RevocationOptions> configure)
     {
@@ -50,7 +50,13 @@ public static class RevocationServiceCollectionExtensions
         services.AddOptions<RevocationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IRevocationAuditSink, LoggingAuditSink>();
+        services.TryAddSingleton<IExecGovStore>(sp =>
+        {
+            var path = sp.GetRequiredService<IOptions<RevocationOptions>>().Value.DatabasePath;
+            return string.IsNullOrWhiteSpace(path)
+                ? throw new InvalidOperationException("Revocation needs the deployment's store: register one (the issuer does) or set Revocation:DatabasePath.")
+                : new LiteDbStore(path, durable: true);
+        });
         services.TryAddSingleton<ISigningKeyCompromiseHandler, KeySetCompromiseHandler>();
         services.TryAddSingleton<RevocationRegistry>();
         services.TryAddSingleton(sp =>
@@ -59,8 +65,6 @@ public static class RevocationServiceCollectionExtensions
             return new SubscriberGate(options.MaxEventSubscribers, options.MaxEventSubscribersPerAddress,
                 options.ReservedSubscriberPolicy is null ? 0 : options.ReservedEventSubscribers);
         });
-        services.TryAddSingleton<IStatusIndexAllocator>(sp => sp.GetRequiredService<RevocationRegistry>());
-        services.TryAddSingleton<IRevocationService>(sp => sp.GetRequiredService<RevocationRegistry>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, RevocationHostedService>());
         return services;
     }

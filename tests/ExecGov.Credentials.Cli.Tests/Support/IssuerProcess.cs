@@ -25,7 +25,7 @@ internal sealed class IssuerProcess : IAsyncDisposable
     /// <summary>The bootstrap approver's secret file (client <c>approver-ines</c>, person <c>ines</c>).</summary>
     public string BootstrapApproverSecretFile => Path.Combine(DataPath, "bootstrap-approver.json");
 
-    public string DatabaseFile => Path.Combine(DataPath, "issuer.db");
+    public string DatabaseFile => Path.Combine(DataPath, "execgov.db");
 
     public string Log => _service.Log;
 

@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Http.Errors;
+using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Issuer.Audit;
 
 namespace ExecGov.Credentials.Issuer.Tests.Audit;

@@ -1,5 +1,6 @@
 using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ExecGov.Credentials.Issuer.Tests.Publishing;
@@ -12,7 +13,7 @@ public sealed class StoreReadinessTests : IDisposable
     [Fact]
     public void Store_that_takes_writes_is_ready_and_is_probed_at_most_once_per_interval()
     {
-        using var store = new IssuerStore(Path.Combine(_folder, "issuer.db"), durable: true);
+        using var store = new LiteDbStore(Path.Combine(_folder, LiteDbStore.FileName), durable: true);
         var readiness = new StoreReadiness(store, _time);
 
         Assert.True(readiness.IsWritable());
@@ -29,7 +30,7 @@ public sealed class StoreReadinessTests : IDisposable
     [Fact]
     public void Store_that_cannot_write_is_not_ready_at_the_next_probe()
     {
-        var store = new IssuerStore(Path.Combine(_folder, "issuer.db"), durable: true);
+        var store = new LiteDbStore(Path.Combine(_folder, LiteDbStore.FileName), durable: true);
         var readiness = new StoreReadiness(store, _time);
         Assert.True(readiness.IsWritable());
 

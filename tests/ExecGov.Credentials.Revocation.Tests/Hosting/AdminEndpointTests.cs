@@ -84,7 +84,7 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     [InlineData("session", "sess-not-yet-issued", 200)]
     public async Task Host_check_refuses_acts_on_targets_it_does_not_know_and_nothing_changes(string scope, string target, int status)
     {
-        await using var host = await RevocationTestHost.StartAsync(services: s => s.AddSingleton<IRevocationTargetCheck>(new KnownTargets("agent-known")));
+        await using var host = await RevocationTestHost.StartAsync(services: s => s.AddSingleton(new HostActPart(KnownTargets("agent-known"), (_, _, _) => { })));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/revocations")
         {
@@ -154,8 +154,6 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         return await _host.Client.SendAsync(request);
     }
 
-    private sealed class KnownTargets(string agent) : IRevocationTargetCheck
-    {
-        public bool IsKnown(RevocationScope scope, string target) => scope != RevocationScope.Agent && scope != RevocationScope.SigningKey || target == agent;
-    }
+    private static Func<RevocationScope, string, bool> KnownTargets(string agent) =>
+        (scope, target) => scope != RevocationScope.Agent && scope != RevocationScope.SigningKey || target == agent;
 }

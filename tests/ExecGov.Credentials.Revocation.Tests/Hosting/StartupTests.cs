@@ -33,7 +33,6 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData(null, "https://issuer.example", "DatabasePath")]
     [InlineData("x.db", "http://issuer.example", "https")]
     [InlineData("x.db", null, "PublicBaseUri")]
     public async Task Unsafe_or_incomplete_options_stop_the_host_at_start(string? database, string? baseUri, string message)
@@ -48,6 +47,17 @@ public sealed class StartupTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_store_and_no_database_path_stops_the_host_at_start()
+    {
+        using var keys = new TestSigningKeys();
+        await using var app = Build(new Dictionary<string, string?> { ["Revocation:PublicBaseUri"] = "https://issuer.example" }, keys);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
+
+        Assert.Contains("Revocation:DatabasePath", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ActTests : IDisposable
     }
 
     [Fact]
-    public async Task Act_whose_caller_stops_waiting_is_committed_and_audited_all_the_same()
+    public async Task Act_whose_caller_stops_waiting_is_committed_all_the_same()
     {
         var registration = _harness.Data.Next();
         var reference = await _harness.AllocateAsync(registration);
@@ -37,9 +37,9 @@ public sealed class ActTests : IDisposable
             new RevocationRequest { Scope = RevocationScope.Credential, Target = registration.CredentialId, Action = RevocationAction.Revoke, Responder = "responder@example.org", Reason = "hung up" },
             hungUp.Token));
 
-        var audited = await Poll.UntilAsync(() => _harness.Audit.Records.FirstOrDefault());
-        Assert.Equal(registration.CredentialId, audited.Request.Target);
-        Assert.Equal(StatusValue.Invalid, _harness.StatusOf(reference));
+        var act = await Poll.UntilAsync(() => _harness.Registry.FindAct(1));
+        Assert.Equal(registration.CredentialId, act.Target);
+        await Poll.UntilAsync(() => _harness.StatusOf(reference) == StatusValue.Invalid ? act : null);
     }
 
     [Theory]
@@ -152,7 +152,7 @@ public sealed class ActTests : IDisposable
         Assert.Equal(RevocationOutcome.UnknownCredential, result.Outcome);
         Assert.Equal((0L, 0, 0), (result.ActId, result.Covered, result.Changed));
         Assert.Equal(before, _harness.Registry.Events.LastId);
-        Assert.Empty(_harness.Audit.Records);
+        Assert.Empty(_harness.Store.Acts.FindAll());
     }
 
     [Theory]
@@ -171,34 +171,16 @@ public sealed class ActTests : IDisposable
             CancellationToken.None));
 
     [Fact]
-    public async Task Audit_sink_receives_each_applied_act_with_responder_reason_and_counts()
+    public async Task Act_record_holds_responder_reason_and_counts()
     {
         await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-a"));
 
         var result = await _harness.ApplyAsync(RevocationScope.Agent, "agent-a", RevocationAction.Suspend);
 
-        var record = Assert.Single(_harness.Audit.Records);
-        Assert.Equal(result.ActId, record.ActId);
-        Assert.Equal("responder@example.org", record.Request.Responder);
-        Assert.Equal("incident 42", record.Request.Reason);
-        Assert.Equal(RevocationScope.Agent, record.Request.Scope);
-        Assert.Equal(result, record.Result);
-    }
-
-    [Fact]
-    public async Task Audit_that_failed_is_delivered_again_after_a_restart()
-    {
-        await _harness.AllocateAsync(_harness.Data.Next(agent: "agent-a"));
-        _harness.Audit.Fail = true;
-        var result = await _harness.ApplyAsync(RevocationScope.Agent, "agent-a", RevocationAction.Revoke);
-        Assert.Empty(_harness.Audit.Records);
-
-        _harness.Audit.Fail = false;
-        _harness.Restart();
-
-        var record = await Poll.UntilAsync(() => _harness.Audit.Records.FirstOrDefault());
-        Assert.Equal(result.ActId, record.ActId);
-        Assert.Equal(RevocationAction.Revoke, record.Request.Action);
+        var act = _harness.Registry.FindAct(result.ActId);
+        Assert.NotNull(act);
+        Assert.Equal(("responder@example.org", "incident 42", "agent", "suspend", 1, 1), (act.Responder, act.Reason, act.Scope, act.Action, act.Covered, act.Changed));
+        Assert.Equal(result.LastEventId, act.LastEventId);
     }
 
     [Fact]

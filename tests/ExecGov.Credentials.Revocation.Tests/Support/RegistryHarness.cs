@@ -1,6 +1,7 @@
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Revocation.Registry;
 using ExecGov.Credentials.Status;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ExecGov.Credentials.Revocation.Tests.Support;
@@ -14,9 +15,9 @@ internal sealed class RegistryHarness : IDisposable
 
     public RegistryHarness(Action<RevocationOptions>? configure = null)
     {
+        DatabasePath = _directory.File(LiteDbStore.FileName);
         Options = new RevocationOptions
         {
-            DatabasePath = _directory.File("revocation.db"),
             PublicBaseUri = Base,
             ListSize = 64,
             EventRetention = 1_000,
@@ -27,11 +28,13 @@ internal sealed class RegistryHarness : IDisposable
 
     public RevocationOptions Options { get; }
 
+    public string DatabasePath { get; }
+
+    public LiteDbStore Store { get; private set; } = null!;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 9, 0, 0, TimeSpan.Zero));
 
     public TestSigningKeys Keys { get; } = new();
-
-    public RecordingAuditSink Audit { get; } = new();
 
     public RecordingKeyHandler KeyHandler { get; } = new();
 
@@ -45,6 +48,7 @@ internal sealed class RegistryHarness : IDisposable
     public RevocationRegistry Restart()
     {
         Registry.Dispose();
+        Store.Dispose();
         Registry = Open();
         return Registry;
     }
@@ -53,7 +57,7 @@ internal sealed class RegistryHarness : IDisposable
         await Registry.AllocateAsync(registration, CancellationToken.None);
 
     public async Task<RevocationResult> ApplyAsync(RevocationScope scope, string target, RevocationAction action) =>
-        await Registry.ApplyAsync(new RevocationRequest { Scope = scope, Target = target, Action = action, Responder = "responder@example.org", Reason = "incident 42" }, CancellationToken.None);
+        await Registry.ApplyAsync(new RevocationRequest { Scope = scope, Target = target, Action = action, Responder = "responder@example.org", Reason = "incident 42" }, null, CancellationToken.None);
 
     /// <summary>The published, verified token of a list.</summary>
     public DecodedToken Token(int listId)
@@ -72,10 +76,14 @@ internal sealed class RegistryHarness : IDisposable
     public void Dispose()
     {
         Registry.Dispose();
+        Store.Dispose();
         Keys.Dispose();
         _directory.Dispose();
     }
 
-    private RevocationRegistry Open() =>
-        new(Microsoft.Extensions.Options.Options.Create(Options), Keys, Audit, KeyHandler, Time);
+    private RevocationRegistry Open()
+    {
+        Store = new LiteDbStore(DatabasePath, durable: true);
+        return new(Microsoft.Extensions.Options.Options.Create(Options), Store, Keys, KeyHandler, Time);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class RevocationTestHost : IAsyncDisposable
 
     public Registrations Data { get; } = new();
 
-    public IStatusIndexAllocator Allocator => _app.Services.GetRequiredService<IStatusIndexAllocator>();
+    public RevocationRegistry Allocator => _app.Services.GetRequiredService<RevocationRegistry>();
 
     public RevocationRegistry Registry => _app.Services.GetRequiredService<RevocationRegistry>();
 
@@ -51,7 +51,7 @@ internal sealed class RevocationTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IStatusListSigningKeyProvider>(keys);
         builder.Services.AddRevocation(options =>
         {
-            options.DatabasePath = directory.File("revocation.db");
+            options.DatabasePath = directory.File("execgov.db");
             options.PublicBaseUri = new Uri("http://127.0.0.1");
             options.ListSize = 1_024;
             options.HeartbeatInterval = TimeSpan.FromSeconds(5);

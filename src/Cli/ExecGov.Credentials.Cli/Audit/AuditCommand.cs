@@ -40,7 +40,7 @@ internal static class AuditCommand
     {
         var database = new Option<string?>("--database")
         {
-            Description = "Check a stopped issuer's database file (data/issuer.db) read-only instead of asking the running issuer.",
+            Description = "Check a stopped issuer's database file (data/execgov.db) read-only instead of asking the running issuer.",
             HelpName = "path",
         };
         var command = new Command("verify",
@@ -82,7 +82,7 @@ internal static class AuditCommand
     {
         if (!File.Exists(path))
         {
-            throw new CliException(ExitCodes.NotFound, "file_not_found", $"Database file {path} does not exist; pass the issuer's data/issuer.db (stop the issuer first).");
+            throw new CliException(ExitCodes.NotFound, "file_not_found", $"Database file {path} does not exist; pass the issuer's data/execgov.db (stop the issuer first).");
         }
 
         AuditChainReport report;
@@ -92,7 +92,7 @@ internal static class AuditCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException)
         {
-            throw new CliException(ExitCodes.InvalidInput, "database_unreadable", $"Cannot read {path} ({ex.Message}); stop the issuer first, and check it is the issuer's issuer.db.");
+            throw new CliException(ExitCodes.InvalidInput, "database_unreadable", $"Cannot read {path} ({ex.Message}); stop the issuer first, and check it is the issuer's execgov.db.");
         }
 
         var result = new JsonObject { ["intact"] = report.IsIntact, ["record_count"] = report.RecordCount };

@@ -10,6 +10,7 @@ using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Admins;
@@ -21,7 +22,7 @@ namespace ExecGov.Credentials.Issuer.Admins;
 /// <c>approver</c>, and granting <c>approver</c> waits for an existing approver (another person). Every change
 /// and every sign-in, failed or not, is audited.
 /// </summary>
-internal sealed class AdminClients(IssuerStore store, AuditLog audit, AnonymousFailureLimiter anonymousFailures, TimeProvider time, IOptions<IssuerOptions> options)
+internal sealed class AdminClients(IExecGovStore store, AuditLog audit, AnonymousFailureLimiter anonymousFailures, TimeProvider time, IOptions<IssuerOptions> options)
 {
     public const string SecretMethod = "client_secret";
     public const string KeyMethod = "private_key_jwt";

@@ -2,7 +2,8 @@ using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Revocations;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Revocation.Registry;
+using ExecGov.Credentials.Store;
 using ExecGov.Credentials.Revocation;
 
 namespace ExecGov.Credentials.Issuer.Agents;
@@ -13,14 +14,11 @@ namespace ExecGov.Credentials.Issuer.Agents;
 /// moments, and nothing new is issued), resume an <c>unsuspend</c>, decommission a <c>revoke</c>.
 /// </summary>
 /// <remarks>
-/// Order (docs/revocation.md, "Two stores"): checks first (nothing changes on a refusal); then the act is
-/// committed durably in the revocation store; then its issuer side (registry state and audit records) is
-/// committed in the issuer store by <see cref="RevocationActRecorder"/>, idempotently. The revocation service
-/// already delivered the act to the recorder before answering; recording it again here only matters when that
-/// delivery failed, and turns a failure into an error answer instead of a silent gap. A crash between the two
-/// commits is repaired at start-up, when the revocation store delivers every unconfirmed act again.
+/// Checks first (nothing changes on a refusal); then the act, its audit record and the agent's new state commit in
+/// one transaction (<see cref="RevocationActRecorder"/> is the issuer's part of it), so a crash leaves either all
+/// of it or none.
 /// </remarks>
-internal sealed class AgentLifecycle(AgentRegistry registry, IRevocationService revocations, RevocationActRecorder recorder)
+internal sealed class AgentLifecycle(AgentRegistry registry, RevocationRegistry revocations, HostActPart hostPart)
 {
     public Task<IssuerResult<AgentView>> SuspendAsync(string id, AgentStateRequest request, Caller caller) =>
         ChangeAsync(id, AgentStatus.Suspended, RevocationAction.Suspend, request, caller);
@@ -56,14 +54,15 @@ internal sealed class AgentLifecycle(AgentRegistry registry, IRevocationService 
         try
         {
             // Not cancelled with the request: once queued, the act is committed whether or not anyone waits.
-            result = await revocations.ApplyAsync(act, CancellationToken.None).ConfigureAwait(false);
+            result = await revocations.ApplyAsync(act, hostPart, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
             return IssuerResult<AgentView>.Fail(ErrorCode.RevocationUnavailable, $"The {RevocationNames.ToWire(action)} act on the agent's credentials could not be committed; nothing was changed. Retry.");
         }
 
-        recorder.Record(new RevocationAuditRecord { ActId = result.ActId, Request = act, Result = result });
-        return registry.Get(id);
+        return result.Outcome == RevocationOutcome.Applied
+            ? registry.Get(id)
+            : IssuerResult<AgentView>.Fail(ErrorCode.AgentNotFound, $"No agent '{Text.Clip(id)}'.");
     }
 }

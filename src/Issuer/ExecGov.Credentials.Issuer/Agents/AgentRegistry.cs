@@ -8,6 +8,7 @@ using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Agents;
@@ -18,7 +19,7 @@ namespace ExecGov.Credentials.Issuer.Agents;
 /// <see cref="AgentLifecycle"/>. Every change is audited in the same transaction. An agent never holds a secret
 /// here: only its public key.
 /// </summary>
-internal sealed class AgentRegistry(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
+internal sealed class AgentRegistry(IExecGovStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
 {
     public const int MaxNameLength = 200;
     public const int MaxReasonLength = 500;

@@ -9,6 +9,7 @@ using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.Approvals;
@@ -19,7 +20,7 @@ namespace ExecGov.Credentials.Issuer.Approvals;
 /// distinct persons as the policy requires; the requester then collects the credential once, signed
 /// with the approver as authoriser. Expiry is read from the clock, so a request nobody decided simply lapses.
 /// </summary>
-internal sealed class ApprovalService(IssuerStore store, AuditLog audit, CredentialIssuer issuer, AdminClients clients, TimeProvider time, IOptions<IssuerOptions> options)
+internal sealed class ApprovalService(IExecGovStore store, AuditLog audit, CredentialIssuer issuer, AdminClients clients, TimeProvider time, IOptions<IssuerOptions> options)
 {
     private const int MaxListed = 1000;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Issuer.Audit;
 

@@ -1,4 +1,4 @@
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using LiteDB;
 
 namespace ExecGov.Credentials.Issuer.Audit;
@@ -16,7 +16,7 @@ public static class AuditChainVerifier
     public static AuditChainReport Verify(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, ReadOnly = true, Connection = ConnectionType.Direct }, IssuerStore.CreateMapper());
+        using var db = new LiteDatabase(new ConnectionString { Filename = databasePath, ReadOnly = true, Connection = ConnectionType.Direct }, LiteDbStore.CreateMapper());
         return Verify(db.GetCollection<AuditDocument>("audit").FindAll());
     }
 

@@ -1,12 +1,13 @@
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Issuer.Audit;
 
 /// <summary>
-/// Appends hash-chained records. Call only inside <see cref="IssuerStore.Write{T}"/>: the write lock keeps
-/// the sequence gap-free and the record commits or rolls back with the change it describes.
+/// Appends hash-chained records: the one chain of the deployment, for issuer and revocation acts alike. Call only
+/// inside a unit of work (<see cref="IExecGovStore.WriteAsync{T}"/>): the store's single writer keeps the sequence
+/// gap-free and the record commits or rolls back with the change it describes.
 /// </summary>
-internal sealed class AuditLog(IssuerStore store, TimeProvider time)
+internal sealed class AuditLog(IExecGovStore store, TimeProvider time)
 {
     public AuditDocument Append(AuditEntry entry)
     {

@@ -6,12 +6,12 @@ using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Revocations;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Issuer.Audit;
 
 /// <summary>Read-only questions to the audit trail: is the chain intact, and what is the story of a credential or session.</summary>
-internal sealed class AuditQueries(IssuerStore store)
+internal sealed class AuditQueries(IExecGovStore store)
 {
     private const int MaxEvents = 5000;
 

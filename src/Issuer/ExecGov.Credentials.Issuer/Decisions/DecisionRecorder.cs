@@ -6,6 +6,7 @@ using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Issuer.Decisions;
 
@@ -16,7 +17,7 @@ namespace ExecGov.Credentials.Issuer.Decisions;
 /// is skipped, so a verifier may resend a batch after a lost answer. Ids are scoped to the submitting client:
 /// another client's use of the same id is a different record.
 /// </summary>
-internal sealed partial class DecisionRecorder(IssuerStore store, AuditLog audit, TimeProvider time)
+internal sealed partial class DecisionRecorder(IExecGovStore store, AuditLog audit, TimeProvider time)
 {
     public const int MaxRecords = 500;
     private const int MaxFieldLength = 256;

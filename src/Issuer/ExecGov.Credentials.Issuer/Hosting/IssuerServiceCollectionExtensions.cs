@@ -15,7 +15,7 @@ using ExecGov.Credentials.Issuer.Publishing;
 using ExecGov.Credentials.Issuer.Revocations;
 using ExecGov.Credentials.Issuer.SelfService;
 using ExecGov.Credentials.Issuer.SignIn;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -83,7 +83,9 @@ public static class IssuerServiceCollectionExtensions
             // One process per data folder: the lock comes before any file in it is opened.
             _ = sp.GetRequiredService<DataFolderLock>();
             var options = sp.GetRequiredService<IOptions<IssuerOptions>>().Value;
-            return new IssuerStore(Path.Combine(DataFolder.Ensure(options.DataPath), DataFolder.DatabaseFile), options.DurableWrites);
+            var folder = DataFolder.Ensure(options.DataPath);
+            DataFolder.RefuseOldLayout(folder);
+            return (IExecGovStore)new LiteDbStore(Path.Combine(folder, DataFolder.DatabaseFile), options.DurableWrites);
         });
         services.AddSingleton<AuditLog>();
         services.AddSingleton<StoreReadiness>();

@@ -4,6 +4,7 @@ using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +23,7 @@ internal sealed class IssuerStartup(IServiceProvider services, IOptions<IssuerOp
     {
         // First: nothing in the data folder is opened before this process holds it alone.
         _ = services.GetRequiredService<DataFolderLock>();
-        var store = services.GetRequiredService<IssuerStore>();
+        var store = services.GetRequiredService<IExecGovStore>();
         var keys = services.GetRequiredService<KeyRing>();
         var embedded = !signIn.Value.IsExternal;
         if (embedded)

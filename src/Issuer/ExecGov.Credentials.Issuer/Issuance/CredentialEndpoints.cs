@@ -6,7 +6,7 @@ using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +59,7 @@ internal static class CredentialEndpoints
         return Outcome(outcome);
     }
 
-    private static IResult List([FromQuery(Name = "agent_id")] string? agentId, [FromQuery(Name = "session_id")] string? sessionId, IssuerStore store)
+    private static IResult List([FromQuery(Name = "agent_id")] string? agentId, [FromQuery(Name = "session_id")] string? sessionId, IExecGovStore store)
     {
         if ((agentId is not null && !Identifiers.IsValid(agentId)) || (sessionId is not null && !Identifiers.IsValid(sessionId)))
         {

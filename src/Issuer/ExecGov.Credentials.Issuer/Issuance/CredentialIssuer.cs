@@ -10,8 +10,10 @@ using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Keys;
 using ExecGov.Credentials.Issuer.Policy;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using ExecGov.Credentials.Revocation;
 using ExecGov.Credentials.Signing.Credentials;
+using ExecGov.Credentials.Revocation.Registry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,18 +21,19 @@ namespace ExecGov.Credentials.Issuer.Issuance;
 
 /// <summary>
 /// Issuance, as a checklist: request shape → agent active → audience allowed → lifetime within the agent's
-/// maximum and the hard cap → scope within the ceiling → risk. Low-risk requests are signed at once with the
-/// active key and committed durably (credential record and audit record in one transaction) before the answer;
-/// consequential ones become pending approvals. A refused request changes nothing.
+/// maximum and the hard cap → scope within the ceiling → risk. Low-risk requests are issued at once: the status
+/// index, the credential record and its audit record commit in one transaction, and the credential is signed
+/// inside it, so nothing is handed out before it is durable and a crash leaves either all of it or none.
+/// Consequential ones become pending approvals. A refused request changes nothing.
 /// </summary>
 internal sealed class CredentialIssuer(
-    IssuerStore store,
+    IExecGovStore store,
     AuditLog audit,
     KeyRing keys,
     RiskClassifier risk,
     TimeProvider time,
     IOptions<IssuerOptions> options,
-    IStatusIndexAllocator allocator,
+    RevocationRegistry revocations,
     ILogger<CredentialIssuer> logger)
 {
     private const int MaxAudiences = 16;
@@ -141,9 +144,10 @@ internal sealed class CredentialIssuer(
     }
 
     /// <summary>
-    /// Signs and durably records one credential. <paramref name="inTransaction"/> runs inside the write
-    /// transaction after the agent is re-checked (approval collection marks the approval collected there);
-    /// a failure from it rolls everything back.
+    /// Issues one credential in one unit of work: the agent re-checked, <paramref name="inTransaction"/> (approval
+    /// collection marks the approval collected there), the status index allocated, the credential signed, the
+    /// credential record and its audit record stored. Any failure rolls all of it back: an index is never allocated
+    /// without its credential, and the next issuance takes it. The store commits concurrent issuances together.
     /// </summary>
     public async Task<IssuerResult<IssuedCredentialView>> IssueAsync(
         AgentDocument agent,
@@ -158,40 +162,79 @@ internal sealed class CredentialIssuer(
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(authoriser);
-        var key = keys.ActiveKey;
-        var now = time.GetUtcNow();
-        var issuedAt = now.ToUnixTimeSeconds();
-        var expires = issuedAt + lifetime;
         var credentialId = Identifiers.New("cred");
         var session = sessionId ?? Identifiers.New("sess");
+        var detailsJson = JsonSerializer.Serialize(details.ToList(), CredentialJsonContext.Default.ListAuthorizationDetail);
+        try
+        {
+            return await store.WriteResultAsync(tx => Issue(tx, agent, audience, details, detailsJson, lifetime, credentialId, session, authoriser, requestedBy, inTransaction), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.RevocationUnavailable, "The store could not commit the credential; nothing was issued.");
+        }
+    }
 
-        // Every credential gets its status-list index first, durably, so anything handed out can be revoked;
-        // a revocation or suspension of its session, agent, authoriser or key refuses it here. A credential whose
-        // issuer-side commit then fails leaves an index that nothing uses, which is harmless.
+    /// <summary>The unit of work of <see cref="IssueAsync"/> (on the store's writer).</summary>
+    private IssuerResult<IssuedCredentialView> Issue(
+        IStoreTransaction transaction,
+        AgentDocument agent,
+        IReadOnlyList<string> audience,
+        IReadOnlyList<AuthorizationDetail> details,
+        string detailsJson,
+        long lifetime,
+        string credentialId,
+        string session,
+        Authoriser authoriser,
+        string requestedBy,
+        Func<string, IssuerResult<bool>>? inTransaction)
+    {
+        // Re-checked inside the transaction: a suspension committed since the policy check wins.
+        var current = store.Agents.FindById(agent.Id);
+        if (current is null || current.Status != AgentStatus.Active)
+        {
+            return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.AgentNotActive, $"Agent '{agent.Id}' is no longer active.");
+        }
+
+        if (inTransaction?.Invoke(credentialId) is { Failed: true } refused)
+        {
+            return refused.Error;
+        }
+
+        var key = keys.ActiveKey;
+        var issuedAt = time.GetUtcNow().ToUnixTimeSeconds();
+        var expires = issuedAt + lifetime;
+        var document = new CredentialDocument
+        {
+            Id = credentialId,
+            SessionId = session,
+            AgentId = agent.Id,
+            Audience = [.. audience],
+            AuthorizationDetailsJson = detailsJson,
+            IssuedAt = issuedAt,
+            Expires = expires,
+            AuthoriserSubject = authoriser.Subject,
+            AuthoriserName = authoriser.Name,
+            ApprovalId = authoriser.ApprovalId,
+            ApprovedAt = authoriser.ApprovedAt,
+            RequestedBy = requestedBy,
+            KeyId = key.KeyId,
+            HolderKeyThumbprint = agent.KeyThumbprint,
+        };
+
+        // Every credential gets its status-list index with it, so anything handed out can be revoked; a revocation
+        // or suspension of its session, agent, authoriser or key refuses it here.
         StatusListReference status;
         try
         {
-            status = await allocator.AllocateAsync(new CredentialRegistration
-            {
-                CredentialId = credentialId,
-                SessionId = session,
-                AgentId = agent.Id,
-                AuthoriserSubject = authoriser.Subject,
-                SigningKeyId = key.KeyId,
-                HolderKeyThumbprint = agent.KeyThumbprint,
-                ExpiresAt = DateTimeOffset.FromUnixTimeSeconds(expires),
-            }, cancellationToken).ConfigureAwait(false);
+            status = revocations.Register(transaction, document);
         }
         catch (IssuanceBlockedException ex)
         {
             return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.IssuanceBlocked, ex.Message);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
-        {
-            return IssuerResult<IssuedCredentialView>.Fail(ErrorCode.RevocationUnavailable, "No status-list index could be allocated; nothing was issued.");
-        }
 
-        var claims = new CredentialClaims
+        var token = CredentialWriter.Sign(new CredentialClaims
         {
             Issuer = _options.IssuerId,
             Subject = agent.Id,
@@ -205,52 +248,11 @@ internal sealed class CredentialIssuer(
             AuthorizationDetails = details,
             Authoriser = authoriser,
             Status = new StatusClaim { StatusList = status },
-        };
-        var token = CredentialWriter.Sign(claims, key);
-
-        var committed = store.Write<bool>(() =>
-        {
-            // Re-checked under the write lock: a suspension committed since the policy check wins.
-            var current = store.Agents.FindById(agent.Id);
-            if (current is null || current.Status != AgentStatus.Active)
-            {
-                return IssuerResult<bool>.Fail(ErrorCode.AgentNotActive, $"Agent '{agent.Id}' is no longer active.");
-            }
-
-            if (inTransaction?.Invoke(credentialId) is { Failed: true } refused)
-            {
-                return refused;
-            }
-
-            store.Credentials.Insert(new CredentialDocument
-            {
-                Id = credentialId,
-                SessionId = session,
-                AgentId = agent.Id,
-                Audience = [.. audience],
-                AuthorizationDetailsJson = JsonSerializer.Serialize(details.ToList(), CredentialJsonContext.Default.ListAuthorizationDetail),
-                IssuedAt = issuedAt,
-                Expires = expires,
-                AuthoriserSubject = authoriser.Subject,
-                AuthoriserName = authoriser.Name,
-                ApprovalId = authoriser.ApprovalId,
-                ApprovedAt = authoriser.ApprovedAt,
-                RequestedBy = requestedBy,
-                KeyId = key.KeyId,
-                StatusIndex = status.Index,
-                StatusUri = status.Uri,
-            });
-            audit.Append(new AuditEntry(AuditEventKinds.CredentialIssued, requestedBy, agent.Id, credentialId, session, authoriser.ApprovalId,
-                JsonSerializer.Serialize(new CredentialIssuedDetails(audience, details, issuedAt, expires, lifetime, key.KeyId, authoriser, requestedBy, status),
-                    IssuerJsonContext.Default.CredentialIssuedDetails)));
-            return true;
-        });
-        if (committed.Failed)
-        {
-            return committed.Error;
-        }
-
-        IssuerLog.CredentialIssued(logger, credentialId, agent.Id, LogText.Escape(authoriser.Subject)!, key.KeyId);
+        }, key);
+        audit.Append(new AuditEntry(AuditEventKinds.CredentialIssued, requestedBy, agent.Id, credentialId, session, authoriser.ApprovalId,
+            JsonSerializer.Serialize(new CredentialIssuedDetails(audience, details, issuedAt, expires, lifetime, key.KeyId, authoriser, requestedBy, status),
+                IssuerJsonContext.Default.CredentialIssuedDetails)));
+        transaction.OnDurable(() => IssuerLog.CredentialIssued(logger, credentialId, agent.Id, LogText.Escape(authoriser.Subject)!, key.KeyId));
         return new IssuedCredentialView
         {
             Credential = token,

@@ -3,6 +3,7 @@ using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Signing.Keys;
+using ExecGov.Credentials.Store;
 using ExecGov.Credentials.Revocation;
 
 namespace ExecGov.Credentials.Issuer.Keys;
@@ -14,7 +15,7 @@ namespace ExecGov.Credentials.Issuer.Keys;
 /// again after a restart when the first call did not finish: a key that is already compromised, or that this
 /// keyset does not hold, needs nothing more.
 /// </summary>
-internal sealed class KeyCompromiseHandler(KeyRing keys, IssuerStore store, AuditLog audit) : ISigningKeyCompromiseHandler
+internal sealed class KeyCompromiseHandler(KeyRing keys, IExecGovStore store, AuditLog audit) : ISigningKeyCompromiseHandler
 {
     public ValueTask OnCompromisedAsync(string keyId, CancellationToken cancellationToken)
     {

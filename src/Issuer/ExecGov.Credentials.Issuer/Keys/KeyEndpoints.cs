@@ -6,6 +6,7 @@ using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Signing.Keys;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,7 +25,7 @@ internal static class KeyEndpoints
             .RequireAuthorization(IssuerPolicies.Admin).Produces<IReadOnlyList<KeyView>>().WithSummary("Rotate: a new active key; the old one retires but stays published");
     }
 
-    private static IResult Rotate(HttpContext context, KeyRing keys, IssuerStore store, AuditLog audit, TimeProvider time, ILoggerFactory loggers)
+    private static IResult Rotate(HttpContext context, KeyRing keys, IExecGovStore store, AuditLog audit, TimeProvider time, ILoggerFactory loggers)
     {
         var caller = Caller.From(context.User);
         var previous = keys.ActiveKey.KeyId;

@@ -1,4 +1,5 @@
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using LiteDB;
 
 namespace ExecGov.Credentials.Issuer.Publishing;
@@ -8,7 +9,7 @@ namespace ExecGov.Credentials.Issuer.Publishing;
 /// durable commit) at most once per <see cref="ProbeInterval"/>, and the answer is remembered in between, so an
 /// anonymous caller polling the endpoint cannot turn it into a stream of disk writes.
 /// </summary>
-internal sealed class StoreReadiness(IssuerStore store, TimeProvider time)
+internal sealed class StoreReadiness(IExecGovStore store, TimeProvider time)
 {
     /// <summary>How long one probe's answer stands.</summary>
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromSeconds(5);

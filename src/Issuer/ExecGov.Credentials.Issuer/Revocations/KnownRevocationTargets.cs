@@ -1,7 +1,7 @@
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Keys;
-using ExecGov.Credentials.Issuer.Storage;
 using ExecGov.Credentials.Revocation;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Issuer.Revocations;
 
@@ -9,9 +9,9 @@ namespace ExecGov.Credentials.Issuer.Revocations;
 /// Refuses <c>POST /v1/revocations</c> acts on an agent that is not registered, a signing key that is not in
 /// the keyset or a holder key no registered agent holds (<c>404 target_not_found</c>): a mistyped id in an incident must not look like a success that
 /// covered nothing, nor leave a block on an id that is registered later. Sessions and authorisers may be
-/// blocked before anything is issued under them.
+/// blocked before anything is issued under them. Asked inside the act's transaction, so the answer holds for the act.
 /// </summary>
-internal sealed class KnownRevocationTargets(IssuerStore store, KeyRing keys) : IRevocationTargetCheck
+internal sealed class KnownRevocationTargets(IExecGovStore store, KeyRing keys)
 {
     public bool IsKnown(RevocationScope scope, string target) => scope switch
     {

@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace ExecGov.Credentials.Issuer.Revocations;
 
 /// <summary>
-/// Hosts the revocation feature (src/Revocation) inside the issuer on embedded defaults: its store at
-/// <c>{Issuer:DataPath}/revocation.db</c>, its public base the issuer's public base, and the issuer's side of
-/// its contracts (status lists signed with the active credential key, acts recorded in the hash-chained audit
-/// trail and the agent registry, compromised keys withdrawn from the keyset, unknown targets refused). Every
-/// default can be overridden in the <c>Revocation</c> configuration section (docs/issuer.md).
+/// Hosts the revocation feature (src/Revocation) inside the issuer on embedded defaults: its state in the issuer's
+/// one database, its public base the issuer's public base, and the issuer's part of each act (status lists signed
+/// with the active credential key, acts recorded in the hash-chained audit trail and the agent registry inside the
+/// act's transaction, unknown targets refused, compromised keys withdrawn from the keyset). Every default can be
+/// overridden in the <c>Revocation</c> configuration section (docs/issuer.md).
 /// </summary>
 internal static class RevocationHosting
 {
@@ -22,18 +22,20 @@ internal static class RevocationHosting
         // Registered before AddRevocation, whose own defaults are TryAdd: these win, and a host may still
         // replace any of them by registering its own first.
         services.TryAddSingleton<RevocationActRecorder>();
-        services.TryAddSingleton<IRevocationAuditSink>(sp => sp.GetRequiredService<RevocationActRecorder>());
+        services.TryAddSingleton<KnownRevocationTargets>();
+        services.TryAddSingleton(sp =>
+        {
+            var recorder = sp.GetRequiredService<RevocationActRecorder>();
+            var targets = sp.GetRequiredService<KnownRevocationTargets>();
+            return new HostActPart(targets.IsKnown, recorder.Record);
+        });
         services.TryAddSingleton<IStatusListSigningKeyProvider, ActiveKeyProvider>();
         services.TryAddSingleton<ISigningKeyCompromiseHandler, KeyCompromiseHandler>();
-        services.TryAddSingleton<IRevocationTargetCheck, KnownRevocationTargets>();
         services.AddRevocation(configuration);
         services.AddOptions<RevocationOptions>().PostConfigure<IOptions<IssuerOptions>>((revocation, issuer) =>
         {
-            // Validation (RevocationOptionsValidator) runs after this, on the values actually used.
-            if (string.IsNullOrWhiteSpace(revocation.DatabasePath) && !string.IsNullOrWhiteSpace(issuer.Value.DataPath))
-            {
-                revocation.DatabasePath = Path.Combine(Path.GetFullPath(issuer.Value.DataPath), DataFolder.RevocationDatabaseFile);
-            }
+            // Validation (RevocationOptionsValidator) runs after this, on the values actually used. The store is the
+            // issuer's (registered by AddIssuer), so Revocation:DatabasePath plays no part here.
 
             // Verifier clients that present a token with the verifier role keep event-stream places no anonymous
             // subscriber can take.

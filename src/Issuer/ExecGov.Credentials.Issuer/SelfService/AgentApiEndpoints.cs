@@ -5,7 +5,7 @@ using ExecGov.Credentials.Issuer.Approvals;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Http;
 using ExecGov.Credentials.Issuer.Issuance;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

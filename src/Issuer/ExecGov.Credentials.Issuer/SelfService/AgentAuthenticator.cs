@@ -9,6 +9,7 @@ using ExecGov.Credentials.Issuer.Errors;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.SignIn;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ namespace ExecGov.Credentials.Issuer.SelfService;
 /// even across a restart. Failures are audited and all answer the same <c>invalid_assertion</c> to the caller,
 /// except a replay.
 /// </summary>
-internal sealed class AgentAuthenticator(IssuerStore store, AnonymousFailureLimiter failures, TimeProvider time, IOptions<IssuerOptions> options, ILogger<AgentAuthenticator> logger)
+internal sealed class AgentAuthenticator(IExecGovStore store, AnonymousFailureLimiter failures, TimeProvider time, IOptions<IssuerOptions> options, ILogger<AgentAuthenticator> logger)
 {
     public const string Scheme = "ExecGov-Assertion";
 

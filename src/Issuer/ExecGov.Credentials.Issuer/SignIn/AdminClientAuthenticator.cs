@@ -1,6 +1,6 @@
 using System.Globalization;
 using ExecGov.Credentials.Issuer.Admins;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ExecGov.Credentials.Issuer.Audit;
 using ExecGov.Credentials.Issuer.Hosting;
 using ExecGov.Credentials.Issuer.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Options;
 
 namespace ExecGov.Credentials.Issuer.SignIn;
@@ -14,7 +15,7 @@ namespace ExecGov.Credentials.Issuer.SignIn;
 /// flood of bad requests costs at most two durable writes per kind and window, and the trail still says how many
 /// there were.
 /// </summary>
-internal sealed class AnonymousFailureLimiter(IssuerStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
+internal sealed class AnonymousFailureLimiter(IExecGovStore store, AuditLog audit, TimeProvider time, IOptions<IssuerOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Window> _windows = new(StringComparer.Ordinal);

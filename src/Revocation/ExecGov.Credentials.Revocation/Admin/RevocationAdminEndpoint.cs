@@ -4,6 +4,7 @@ using ExecGov.Credentials.Http.Bodies;
 using ExecGov.Credentials.Http.Errors;
 using ExecGov.Credentials.Http.Problems;
 using ExecGov.Credentials.Revocation.Endpoints;
+using ExecGov.Credentials.Revocation.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,7 +21,7 @@ internal static class RevocationAdminEndpoint
 
     public static async Task PostAsync(HttpContext context)
     {
-        var service = context.RequestServices.GetRequiredService<IRevocationService>();
+        var registry = context.RequestServices.GetRequiredService<RevocationRegistry>();
         var responder = ResponderOf(context.User);
         if (responder is null)
         {
@@ -42,17 +43,11 @@ internal static class RevocationAdminEndpoint
             return;
         }
 
-        if (request.Scope != RevocationScope.Credential &&
-            context.RequestServices.GetService<IRevocationTargetCheck>() is { } check && !check.IsKnown(request.Scope, request.Target))
-        {
-            await ProblemWriter.WriteAsync(context, ErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
-            return;
-        }
-
         RevocationResult result;
         try
         {
-            result = await service.ApplyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            // The host's part (the target check, the audit record) runs inside the act's transaction.
+            result = await registry.ApplyAsync(request, context.RequestServices.GetService<HostActPart>(), context.RequestAborted).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
         {
@@ -63,6 +58,12 @@ internal static class RevocationAdminEndpoint
         if (result.Outcome == RevocationOutcome.UnknownCredential)
         {
             await ProblemWriter.WriteAsync(context, ErrorCode.CredentialNotFound).ConfigureAwait(false);
+            return;
+        }
+
+        if (result.Outcome == RevocationOutcome.TargetNotFound)
+        {
+            await ProblemWriter.WriteAsync(context, ErrorCode.TargetNotFound, $"No {RevocationNames.ToWire(request.Scope)} with this id is known here.").ConfigureAwait(false);
             return;
         }
 

@@ -17,14 +17,8 @@ internal static partial class RevocationLog
     [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Status list {ListId} started ({Size} entries)")]
     public static partial void ListStarted(ILogger logger, int listId, int size);
 
-    [LoggerMessage(EventId = 6004, Level = LogLevel.Error, Message = "A revocation batch of {Count} items failed and was rolled back ({Cause}); none of them was acknowledged")]
-    public static partial void BatchFailed(ILogger logger, int count, string cause, Exception exception);
-
     [LoggerMessage(EventId = 6005, Level = LogLevel.Error, Message = "Signing status list {ListId} at version {Version} failed ({Cause}); the list answers 503 until signing succeeds")]
     public static partial void SigningFailed(ILogger logger, int listId, long version, string cause);
-
-    [LoggerMessage(EventId = 6006, Level = LogLevel.Error, Message = "The audit sink refused act {ActId} ({Cause}); it stays pending and is delivered again after a restart")]
-    public static partial void AuditFailed(ILogger logger, long actId, string cause, Exception exception);
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Error, Message = "Withdrawing signing key {KeyId} (act {ActId}) failed ({Cause}); its credentials are revoked, the withdrawal is retried after a restart")]
     public static partial void KeyWithdrawalFailed(ILogger logger, string keyId, long actId, string cause, Exception exception);
@@ -35,9 +29,6 @@ internal static partial class RevocationLog
     [LoggerMessage(EventId = 6009, Level = LogLevel.Information, Message = "Signing key {KeyId} marked compromised in the keyset file")]
     public static partial void KeyMarkedCompromised(ILogger logger, string keyId);
 
-    [LoggerMessage(EventId = 6010, Level = LogLevel.Information, Message = "Revocation audit (no audit sink registered): act {ActId} {Action} {Scope} by {Responder}, covered {Covered}, changed {Changed}")]
-    public static partial void AuditToLog(ILogger logger, long actId, RevocationAction action, RevocationScope scope, string responder, int covered, int changed);
-
     [LoggerMessage(EventId = 6011, Level = LogLevel.Debug, Message = "Event stream subscriber connected (Last-Event-ID {LastEventId})")]
     public static partial void SubscriberConnected(ILogger logger, long? lastEventId);
 
@@ -46,7 +37,4 @@ internal static partial class RevocationLog
 
     [LoggerMessage(EventId = 6013, Level = LogLevel.Information, Message = "Pruned revocation events up to {EventId}")]
     public static partial void EventsPruned(ILogger logger, long eventId);
-
-    [LoggerMessage(EventId = 6014, Level = LogLevel.Critical, Message = "The revocation writer stopped after an internal error ({Cause}); every further allocation and act fails until the service restarts")]
-    public static partial void WriterStopped(ILogger logger, string cause, Exception exception);
 }

@@ -1,6 +1,6 @@
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Logging;
-using ExecGov.Credentials.Revocation.Storage;
+using ExecGov.Credentials.Store;
 using ExecGov.Credentials.Status;
 
 namespace ExecGov.Credentials.Revocation.Registry;
@@ -19,10 +19,15 @@ internal sealed partial class RevocationRegistry
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a revocation action."),
     };
 
-    /// <summary>Applies one act inside the batch's transaction (writer thread).</summary>
-    private Action Apply(Batch batch, ActWork work)
+    /// <summary>
+    /// Inside a unit of work: applies one act (entries, events, block, act record), to commit or roll back with the
+    /// unit. An unknown credential id changes nothing and answers <see cref="RevocationOutcome.UnknownCredential"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is incomplete or names an undefined scope or action.</exception>
+    internal RevocationResult Apply(IStoreTransaction transaction, RevocationRequest request)
     {
-        var request = work.Request;
+        ArgumentNullException.ThrowIfNull(transaction);
+        Validate(request);
         List<CredentialDocument> covered;
         switch (request.Scope)
         {
@@ -30,15 +35,7 @@ internal sealed partial class RevocationRegistry
                 var one = _store.Credentials.FindById(request.Target);
                 if (one is null)
                 {
-                    var unknown = new RevocationResult
-                    {
-                        Outcome = RevocationOutcome.UnknownCredential,
-                        ActId = 0,
-                        Covered = 0,
-                        Changed = 0,
-                        ChangedAt = batch.At,
-                    };
-                    return () => work.Completion.TrySetResult(unknown);
+                    return NotApplied(RevocationOutcome.UnknownCredential);
                 }
 
                 covered = [one];
@@ -53,15 +50,16 @@ internal sealed partial class RevocationRegistry
                 covered = _store.Credentials.Find(c => c.AuthoriserSubject == request.Target).ToList();
                 break;
             case RevocationScope.SigningKey:
-                covered = _store.Credentials.Find(c => c.SigningKeyId == request.Target).ToList();
+                covered = _store.Credentials.Find(c => c.KeyId == request.Target).ToList();
                 break;
             case RevocationScope.HolderKey:
                 covered = _store.Credentials.Find(c => c.HolderKeyThumbprint == request.Target).ToList();
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(work), request.Scope, "Not a revocation scope.");
+                throw new ArgumentOutOfRangeException(nameof(request), request.Scope, "Not a revocation scope.");
         }
 
+        var batch = BatchFor(transaction);
         var actId = ++batch.LastActId;
         var changed = new List<CredentialDocument>();
         foreach (var credential in covered)
@@ -72,7 +70,7 @@ internal sealed partial class RevocationRegistry
                 credential.Status = (int)next;
                 _store.Credentials.Update(credential);
                 changed.Add(credential);
-                batch.EntryChanges.Add((credential.ListId, credential.Index, next));
+                batch.EntryChanges.Add((credential.ListId, credential.StatusIndex, next));
             }
         }
 
@@ -88,7 +86,7 @@ internal sealed partial class RevocationRegistry
         foreach (var group in changed.GroupBy(c => c.ListId).OrderBy(g => g.Key))
         {
             var list = ListForBatch(batch, group.Key);
-            foreach (var chunk in group.Select(c => c.Index).Order().Chunk(MaxIndicesPerEvent))
+            foreach (var chunk in group.Select(c => c.StatusIndex).Order().Chunk(MaxIndicesPerEvent))
             {
                 list.Version++;
                 var id = ++batch.LastEventId;
@@ -140,7 +138,6 @@ internal sealed partial class RevocationRegistry
             Changed = changed.Count,
             FirstEventId = firstEventId,
             LastEventId = lastEventId,
-            Audited = false,
             KeyWithdrawn = isKeyRevocation ? false : null,
         });
 
@@ -152,11 +149,10 @@ internal sealed partial class RevocationRegistry
             ChangedAt = batch.At,
             LastEventId = lastEventId,
         };
-        return () =>
-        {
-            RevocationLog.ActApplied(_logger, actId, request.Action, request.Scope, result.Covered, result.Changed);
-            work.Completion.TrySetResult(result);
-        };
+        Prune(batch);
+        SaveLists(batch);
+        batch.Completions.Add(() => RevocationLog.ActApplied(_logger, actId, request.Action, request.Scope, result.Covered, result.Changed));
+        return result;
     }
 
     /// <summary>

@@ -1,46 +1,49 @@
 using ExecGov.Credentials.Credentials;
-using ExecGov.Credentials.Revocation.Storage;
+using ExecGov.Credentials.Store;
 
 namespace ExecGov.Credentials.Revocation.Registry;
 
 internal sealed partial class RevocationRegistry
 {
     /// <summary>
-    /// Registers a credential at the list's next index, unpredictable and never repeated (writer thread, inside the batch's transaction). The
-    /// same credential id again answers its existing reference; a block on its session, agent, authoriser,
-    /// signing key or holder key refuses it.
+    /// Inside a unit of work: gives <paramref name="credential"/> the current list's next index, unpredictable and
+    /// never repeated, and stores it (status valid). The index commits or rolls back with the rest of the unit, so a
+    /// credential is never stored without its index nor an index without its credential. The same credential id
+    /// again answers its existing reference; a block on its session, agent, authoriser, signing key or holder key
+    /// refuses it.
     /// </summary>
-    private Action Allocate(Batch batch, AllocationWork work)
+    /// <exception cref="ArgumentException">The credential id is already registered with a different session, agent, authoriser, key or expiry.</exception>
+    /// <exception cref="IssuanceBlockedException">A revocation or suspension covers the credential: do not issue.</exception>
+    internal StatusListReference Register(IStoreTransaction transaction, CredentialDocument credential)
     {
-        var registration = work.Registration;
-        var existing = _store.Credentials.FindById(registration.CredentialId);
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(credential);
+        var batch = BatchFor(transaction);
+        var existing = _store.Credentials.FindById(credential.Id);
         if (existing is not null)
         {
-            if (!SameRegistration(existing, registration))
+            if (!SameRegistration(existing, credential))
             {
-                var conflict = new ArgumentException(
+                throw new ArgumentException(
                     "This credential id is already registered with a different session, agent, authoriser, signing key or expiry; credential ids must be unique.",
-                    nameof(registration));
-                return () => work.Completion.TrySetException(conflict);
+                    nameof(credential));
             }
 
-            var known = new StatusListReference { Index = existing.Index, Uri = _publisher.Uris.For(existing.ListId) };
-            return () => work.Completion.TrySetResult(known);
+            return new StatusListReference { Index = existing.StatusIndex, Uri = _publisher.Uris.For(existing.ListId) };
         }
 
         foreach (var (scope, target) in (ReadOnlySpan<(RevocationScope, string?)>)
             [
-                (RevocationScope.Session, registration.SessionId),
-                (RevocationScope.Agent, registration.AgentId),
-                (RevocationScope.Authoriser, registration.AuthoriserSubject),
-                (RevocationScope.SigningKey, registration.SigningKeyId),
-                (RevocationScope.HolderKey, registration.HolderKeyThumbprint),
+                (RevocationScope.Session, credential.SessionId),
+                (RevocationScope.Agent, credential.AgentId),
+                (RevocationScope.Authoriser, credential.AuthoriserSubject),
+                (RevocationScope.SigningKey, credential.KeyId),
+                (RevocationScope.HolderKey, credential.HolderKeyThumbprint),
             ])
         {
             if (target is not null && TryGetBlock(batch, BlockKey(scope, target), out var action))
             {
-                var blocked = new IssuanceBlockedException(scope, action);
-                return () => work.Completion.TrySetException(blocked);
+                throw new IssuanceBlockedException(scope, action);
             }
         }
 
@@ -52,28 +55,21 @@ internal sealed partial class RevocationRegistry
 
         var index = IndexPermutation.Map(list.IndexKey, list.Size, list.Allocated);
         list.Allocated++;
-        _store.Credentials.Insert(new CredentialDocument
-        {
-            Id = registration.CredentialId,
-            SessionId = registration.SessionId,
-            AgentId = registration.AgentId,
-            AuthoriserSubject = registration.AuthoriserSubject,
-            SigningKeyId = registration.SigningKeyId,
-            HolderKeyThumbprint = registration.HolderKeyThumbprint,
-            ExpiresAt = registration.ExpiresAt.ToUnixTimeSeconds(),
-            ListId = list.Id,
-            Index = index,
-            Status = 0,
-        });
-        var reference = new StatusListReference { Index = index, Uri = _publisher.Uris.For(list.Id) };
-        return () => work.Completion.TrySetResult(reference);
+        var uri = _publisher.Uris.For(list.Id);
+        credential.ListId = list.Id;
+        credential.StatusIndex = index;
+        credential.StatusUri = uri;
+        credential.Status = 0;
+        _store.Credentials.Insert(credential);
+        SaveLists(batch);
+        return new StatusListReference { Index = index, Uri = uri };
     }
 
-    private static bool SameRegistration(CredentialDocument existing, CredentialRegistration registration) =>
-        string.Equals(existing.SessionId, registration.SessionId, StringComparison.Ordinal) &&
-        string.Equals(existing.AgentId, registration.AgentId, StringComparison.Ordinal) &&
-        string.Equals(existing.AuthoriserSubject, registration.AuthoriserSubject, StringComparison.Ordinal) &&
-        string.Equals(existing.SigningKeyId, registration.SigningKeyId, StringComparison.Ordinal) &&
-        string.Equals(existing.HolderKeyThumbprint, registration.HolderKeyThumbprint, StringComparison.Ordinal) &&
-        existing.ExpiresAt == registration.ExpiresAt.ToUnixTimeSeconds();
+    private static bool SameRegistration(CredentialDocument existing, CredentialDocument credential) =>
+        string.Equals(existing.SessionId, credential.SessionId, StringComparison.Ordinal) &&
+        string.Equals(existing.AgentId, credential.AgentId, StringComparison.Ordinal) &&
+        string.Equals(existing.AuthoriserSubject, credential.AuthoriserSubject, StringComparison.Ordinal) &&
+        string.Equals(existing.KeyId, credential.KeyId, StringComparison.Ordinal) &&
+        string.Equals(existing.HolderKeyThumbprint, credential.HolderKeyThumbprint, StringComparison.Ordinal) &&
+        existing.Expires == credential.Expires;
 }

@@ -1,7 +1,7 @@
 using ExecGov.Credentials.Diagnostics;
 using ExecGov.Credentials.Revocation.Events;
 using ExecGov.Credentials.Revocation.Logging;
-using ExecGov.Credentials.Revocation.Storage;
+using ExecGov.Credentials.Store;
 using ExecGov.Credentials.Status;
 
 namespace ExecGov.Credentials.Revocation.Registry;
@@ -11,8 +11,8 @@ internal sealed partial class RevocationRegistry
     /// <summary>
     /// Rebuilds memory from the store at start-up: list counters and versions, the entries that are not
     /// valid, blocks, the retained events, the last event and act ids; then signs every list. LiteDB has
-    /// already discarded any transaction that was not committed when the process died. Returns the acts whose
-    /// after-commit steps are still pending.
+    /// already discarded any transaction that was not committed when the process died. Returns the signing-key
+    /// revocations whose key withdrawal is still pending.
     /// </summary>
     private List<ActDocument> Recover()
     {
@@ -26,7 +26,7 @@ internal sealed partial class RevocationRegistry
         // Only revoked and suspended entries are stored as such; everything else is valid.
         foreach (var credential in _store.Credentials.Find(c => c.Status > 0))
         {
-            _publisher.Entries(credential.ListId).Set(credential.Index, (StatusValue)credential.Status);
+            _publisher.Entries(credential.ListId).Set(credential.StatusIndex, (StatusValue)credential.Status);
         }
 
         foreach (var block in _store.Blocks.FindAll())
@@ -61,83 +61,50 @@ internal sealed partial class RevocationRegistry
             _publisher.Publish(id, list.Version);
         }
 
-        var pending = _store.Acts.Find(a => a.Audited == false).ToList();
-        pending.AddRange(_store.Acts.Find(a => a.KeyWithdrawn == false && a.Audited == true));
+        var pending = _store.Acts.Find(a => a.KeyWithdrawn == false).ToList();
         RevocationLog.Recovered(_logger, _lists.Count, retained.Count, _lastEventId, _lastActId);
         return pending;
     }
 
-    /// <summary>Runs again the after-commit steps that a previous process did not finish (at-least-once).</summary>
-    private async Task RedeliverAsync(List<ActDocument> pending)
+    /// <summary>Withdraws the keys of signing-key revocations a previous process committed but did not finish withdrawing.</summary>
+    private async Task WithdrawPendingKeysAsync(List<ActDocument> pending)
     {
         foreach (var act in pending.OrderBy(a => a.Id))
         {
-            if (!RevocationNames.TryParseScope(act.Scope, out var scope) || !RevocationNames.TryParseAction(act.Action, out var action))
-            {
-                continue;
-            }
-
-            var request = new RevocationRequest { Scope = scope, Target = act.Target, Action = action, Responder = act.Responder, Reason = act.Reason };
-            var result = new RevocationResult
-            {
-                ActId = act.Id,
-                Covered = act.Covered,
-                Changed = act.Changed,
-                ChangedAt = DateTimeOffset.FromUnixTimeMilliseconds(act.At),
-                LastEventId = act.LastEventId,
-            };
-            await FollowUpAsync(request, result, audit: !act.Audited, withdrawKey: act.KeyWithdrawn == false).ConfigureAwait(false);
+            await WithdrawKeyAsync(act.Target, act.Id).ConfigureAwait(false);
         }
     }
-
-    private ValueTask FollowUpAsync(RevocationRequest request, RevocationResult result) =>
-        FollowUpAsync(request, result, audit: true, withdrawKey: request.Scope == RevocationScope.SigningKey && request.Action == RevocationAction.Revoke);
 
     /// <summary>
-    /// The after-commit steps: withdraw a revoked signing key, then hand the act to the audit sink. A failure
-    /// is logged and left pending (tried again after a restart); it never undoes the committed act.
+    /// The one step of an act outside its transaction: the keyset is a file of its own, not the store. A failure is
+    /// logged and left pending (tried again after a restart); it never undoes the committed act. Withdrawing a key
+    /// twice is harmless, so the step is retried until its success is recorded.
     /// </summary>
-    private async ValueTask FollowUpAsync(RevocationRequest request, RevocationResult result, bool audit, bool withdrawKey)
+    private async Task WithdrawKeyAsync(string keyId, long actId)
     {
-        var withdrawn = false;
-        if (withdrawKey)
+        try
         {
-            try
+            await _keyHandler.OnCompromisedAsync(keyId, CancellationToken.None).ConfigureAwait(false);
+            await _store.WriteAsync(tx =>
             {
-                await _keyHandler.OnCompromisedAsync(request.Target, CancellationToken.None).ConfigureAwait(false);
-                withdrawn = true;
-            }
+                if (_store.Acts.FindById(actId) is { } act)
+                {
+                    act.KeyWithdrawn = true;
+                    _store.Acts.Update(act);
+                }
+
+                return true;
+            }, CancellationToken.None).ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // The host's handler may fail in any way; the act stays committed and the step pending.
-            catch (Exception ex)
+        catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                RevocationLog.KeyWithdrawalFailed(_logger, LogText.Escape(request.Target)!, result.ActId, ex.GetType().Name, ex);
-            }
-        }
-
-        var audited = false;
-        if (audit)
         {
-            try
-            {
-                await _audit.RecordAsync(new RevocationAuditRecord { ActId = result.ActId, Request = request, Result = result }, CancellationToken.None).ConfigureAwait(false);
-                audited = true;
-            }
-#pragma warning disable CA1031 // As above: the audit store may fail in any way; the act is kept and re-delivered.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                RevocationLog.AuditFailed(_logger, result.ActId, ex.GetType().Name, ex);
-            }
-        }
-
-        if (audited || withdrawn)
-        {
-            _followUps.Enqueue(new FollowUp(result.ActId, audited, withdrawn));
+            RevocationLog.KeyWithdrawalFailed(_logger, LogText.Escape(keyId)!, actId, ex.GetType().Name, ex);
         }
     }
 
-    /// <summary>Reads a credential's stored registration (tests and diagnostics; safe beside the writer, LiteDB serialises it).</summary>
+    /// <summary>Reads a credential's stored registration (tests and diagnostics; a read of committed data).</summary>
     internal CredentialDocument? FindCredential(string credentialId) => _store.Credentials.FindById(credentialId);
 
     /// <summary>Reads a stored act (tests and diagnostics).</summary>

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ExecGov.Credentials.Credentials;
 using ExecGov.Credentials.Revocation.Events;
-using ExecGov.Credentials.Revocation.Logging;
 using ExecGov.Credentials.Revocation.Publishing;
-using ExecGov.Credentials.Revocation.Storage;
+using ExecGov.Credentials.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -13,18 +10,19 @@ namespace ExecGov.Credentials.Revocation.Registry;
 
 /// <summary>
 /// The revocation registry: allocates status indices, applies acts, keeps the published lists and the event
-/// log in step with the store. Every change goes through one writer thread that commits concurrent requests
-/// together (group commit, at most <see cref="RevocationOptions.MaxBatchSize"/> per durable write) and
-/// answers each request only after its batch is on disk, its lists are re-signed and its events are on the
-/// stream.
+/// log in step with the store. Both run inside a unit of work of the deployment's one store
+/// (<see cref="IExecGovStore"/>): the issuer allocates a credential's index in the transaction that stores the
+/// credential and its audit record (<see cref="Register"/>), and an act commits with its audit record and events
+/// (<see cref="Apply"/>). The store commits concurrent units together (group commit) and answers each only once
+/// it is durable; the lists are re-signed and the events pushed from its durable hook, so nothing is observable
+/// before it is on disk.
 /// </summary>
 /// <remarks>
-/// One writer makes ordering simple and safe: an allocation and a revocation that race are serialised, so
-/// either the credential is covered by the act or its allocation is refused by the block the act left.
-/// The store, the committed counters and the list entries are touched by the writer thread only (and by the
-/// constructor before that thread starts).
+/// The store's single writer makes ordering simple and safe: an allocation and a revocation that race are
+/// serialised, so either the credential is covered by the act or its allocation is refused by the block the act
+/// left. The committed counters are touched by the writer only (and by the constructor before any unit runs).
 /// </remarks>
-internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevocationService, IDisposable
+internal sealed partial class RevocationRegistry : IDisposable
 {
     /// <summary>
     /// A status event names at most this many indices; a larger change is split into several events (each one
@@ -35,69 +33,57 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
     private const int MaxFieldLength = 1_024;
 
     private readonly RevocationOptions _options;
-    private readonly RevocationStore _store;
+    private readonly IExecGovStore _store;
     private readonly StatusListPublisher _publisher;
     private readonly EventLog _events;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly IRevocationAuditSink _audit;
     private readonly ISigningKeyCompromiseHandler _keyHandler;
-    private readonly Channel<WriteWork> _queue = Channel.CreateUnbounded<WriteWork>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentQueue<FollowUp> _followUps = new();
-    private readonly Thread _writer;
 
-    // Committed state, owned by the writer thread.
+    // Committed state, owned by the store's writer.
     private readonly Dictionary<int, ListState> _lists = [];
     private readonly Dictionary<string, RevocationAction> _blocks = new(StringComparer.Ordinal);
     private long _lastEventId;
     private long _lastActId;
     private long _prunedThrough;
     private int _currentListId;
-    private int _disposed;
-    private volatile bool _broken;
+    private (IStoreTransaction Transaction, Batch Batch)? _open;
 
     public RevocationRegistry(
         IOptions<RevocationOptions> options,
+        IExecGovStore store,
         IStatusListSigningKeyProvider signingKeys,
-        IRevocationAuditSink audit,
         ISigningKeyCompromiseHandler keyHandler,
         TimeProvider time,
         ILogger<RevocationRegistry>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(signingKeys);
-        ArgumentNullException.ThrowIfNull(audit);
         ArgumentNullException.ThrowIfNull(keyHandler);
         ArgumentNullException.ThrowIfNull(time);
         _options = options.Value;
+        _store = store;
         _time = time;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _audit = audit;
         _keyHandler = keyHandler;
         _publisher = new StatusListPublisher(_options, signingKeys, time, _logger);
         _events = new EventLog(_options.EventRetention, time);
-        _store = new RevocationStore(_options.DatabasePath);
-        try
+        var pending = Recover();
+        if (_lists.Count == 0)
         {
-            var pending = Recover();
-            if (_lists.Count == 0)
+            store.WriteAsync(tx =>
             {
-                var start = new StartListWork();
-                ProcessBatch([start]);
-                start.Completion.Task.GetAwaiter().GetResult();
-            }
-
-            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "ExecGov revocation writer" };
-            _writer.Start();
-            if (pending.Count > 0)
-            {
-                _ = Task.Run(() => RedeliverAsync(pending));
-            }
+                var batch = BatchFor(tx);
+                StartList(batch);
+                SaveLists(batch);
+                return true;
+            }, CancellationToken.None).GetAwaiter().GetResult();
         }
-        catch
+
+        if (pending.Count > 0)
         {
-            _store.Dispose();
-            throw;
+            _ = Task.Run(() => WithdrawPendingKeysAsync(pending));
         }
     }
 
@@ -113,8 +99,16 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
 
     internal ILogger Logger => _logger;
 
-    /// <inheritdoc />
-    public async ValueTask<StatusListReference> AllocateAsync(CredentialRegistration registration, CancellationToken cancellationToken)
+    internal IExecGovStore Store => _store;
+
+    /// <summary>
+    /// Allocates a status index for <paramref name="registration"/> in a unit of its own, for a host that stores
+    /// nothing else with it (the crash-test host, benchmarks). The issuer uses <see cref="Register"/> inside its
+    /// issuance transaction instead.
+    /// </summary>
+    /// <exception cref="ArgumentException">The registration is incomplete, or its credential id is already registered with different data.</exception>
+    /// <exception cref="IssuanceBlockedException">The session, agent, authoriser, signing key or holder key was revoked or suspended.</exception>
+    public Task<StatusListReference> AllocateAsync(CredentialRegistration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
         RequireText(registration.CredentialId, nameof(registration.CredentialId));
@@ -122,13 +116,64 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
         RequireText(registration.AgentId, nameof(registration.AgentId));
         RequireText(registration.AuthoriserSubject, nameof(registration.AuthoriserSubject));
         RequireText(registration.SigningKeyId, nameof(registration.SigningKeyId));
-        var work = new AllocationWork(registration);
-        Enqueue(work);
-        return await work.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var credential = new CredentialDocument
+        {
+            Id = registration.CredentialId,
+            SessionId = registration.SessionId,
+            AgentId = registration.AgentId,
+            AuthoriserSubject = registration.AuthoriserSubject,
+            KeyId = registration.SigningKeyId,
+            HolderKeyThumbprint = registration.HolderKeyThumbprint,
+            Expires = registration.ExpiresAt.ToUnixTimeSeconds(),
+        };
+        return _store.WriteAsync(tx => Register(tx, credential), cancellationToken);
     }
 
-    /// <inheritdoc />
-    public async ValueTask<RevocationResult> ApplyAsync(RevocationRequest request, CancellationToken cancellationToken)
+    /// <summary>Applies one act with no host part (a host of the revocation domain alone); see the other overload.</summary>
+    public Task<RevocationResult> ApplyAsync(RevocationRequest request, CancellationToken cancellationToken) =>
+        ApplyAsync(request, null, cancellationToken);
+
+    /// <summary>
+    /// Applies one act in a unit of its own and returns once it is durable, its lists are republished and its
+    /// events are on the stream; <paramref name="alongside"/> (the host's part of the act: audit record, agent
+    /// state) runs inside the same transaction, and returning false from it refuses the act (nothing changes,
+    /// the outcome is <see cref="RevocationOutcome.TargetNotFound"/>). For a signing-key revocation the compromise
+    /// handler runs after the commit. An unknown credential id is a result, not an exception.
+    /// </summary>
+    /// <exception cref="ArgumentException">The request is incomplete or names an undefined scope or action: validate input first.</exception>
+    public async Task<RevocationResult> ApplyAsync(RevocationRequest request, HostActPart? alongside, CancellationToken cancellationToken)
+    {
+        Validate(request);
+        var act = _store.WriteAsync(tx =>
+        {
+            if (alongside is not null && request.Scope != RevocationScope.Credential && !alongside.IsKnownTarget(request.Scope, request.Target))
+            {
+                tx.Discard();
+                return NotApplied(RevocationOutcome.TargetNotFound);
+            }
+
+            var result = Apply(tx, request);
+            if (result.Outcome != RevocationOutcome.Applied)
+            {
+                tx.Discard();
+                return result;
+            }
+
+            alongside?.Record(tx, request, result);
+            return result;
+        }, CancellationToken.None);
+
+        // The caller may stop waiting, but the act and the key withdrawal run to the end regardless: a responder
+        // who hangs up must not leave a compromised key in the JWKS.
+        return await CompleteAsync(request, act).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        // The store belongs to the host; nothing here holds a file.
+    }
+
+    internal static void Validate(RevocationRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!Enum.IsDefined(request.Scope))
@@ -144,43 +189,27 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
         RequireText(request.Target, nameof(request.Target));
         RequireText(request.Responder, nameof(request.Responder));
         RequireText(request.Reason, nameof(request.Reason));
-        var work = new ActWork(request);
-        Enqueue(work);
-
-        // The caller may stop waiting, but the act and its after-commit steps run to the end regardless: a
-        // responder who hangs up must not leave a compromised key in the JWKS or an act out of the audit trail.
-        return await CompleteAsync(work).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RevocationResult> CompleteAsync(ActWork work)
+    private async Task<RevocationResult> CompleteAsync(RevocationRequest request, Task<RevocationResult> act)
     {
-        var result = await work.Completion.Task.ConfigureAwait(false);
-        if (result.Outcome == RevocationOutcome.Applied)
+        var result = await act.ConfigureAwait(false);
+        if (result.Outcome == RevocationOutcome.Applied && request.Scope == RevocationScope.SigningKey && request.Action == RevocationAction.Revoke)
         {
-            await FollowUpAsync(work.Request, result).ConfigureAwait(false);
+            await WithdrawKeyAsync(request.Target, result.ActId).ConfigureAwait(false);
         }
 
         return result;
     }
 
-    public void Dispose()
+    private RevocationResult NotApplied(RevocationOutcome outcome) => new()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        _queue.Writer.TryComplete();
-        _writer.Join();
-
-        // Record the after-commit steps that finished since the last batch, so they are not repeated.
-        if (!_followUps.IsEmpty && !_broken)
-        {
-            ProcessBatch([]);
-        }
-
-        _store.Dispose();
-    }
+        Outcome = outcome,
+        ActId = 0,
+        Covered = 0,
+        Changed = 0,
+        ChangedAt = _time.GetUtcNow(),
+    };
 
     private static void RequireText(string? value, string name)
     {
@@ -193,16 +222,6 @@ internal sealed partial class RevocationRegistry : IStatusIndexAllocator, IRevoc
         {
             throw new ArgumentException($"{name} is longer than {MaxFieldLength} characters.", name);
         }
-    }
-
-    private void Enqueue(WriteWork work)
-    {
-        if (_broken)
-        {
-            throw new InvalidOperationException("The revocation registry stopped after an internal error; restart the service.");
-        }
-
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0 || !_queue.Writer.TryWrite(work), this);
     }
 
     private static string BlockKey(RevocationScope scope, string target) => RevocationNames.ToWire(scope) + ":" + target;

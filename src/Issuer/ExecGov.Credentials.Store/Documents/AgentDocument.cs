@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>A registered agent as stored in LiteDB (collection <c>agents</c>). Times are Unix milliseconds.</summary>
 internal sealed class AgentDocument
@@ -47,8 +47,7 @@ internal sealed class AgentDocument
     public long? RevokedAt { get; set; }
 
     /// <summary>
-    /// The revocation act that last set <see cref="Status"/> (0 when none did). Acts are applied here in act
-    /// order: one delivered late (after a later act on the same agent) no longer changes the state.
+    /// The revocation act that last set <see cref="Status"/> (0 when none did), written in that act's transaction.
     /// </summary>
     public long StateActId { get; set; }
 }

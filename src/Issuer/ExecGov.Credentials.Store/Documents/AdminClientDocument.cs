@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>An admin client of the embedded token server (collection <c>admin_clients</c>); only a hash of its secret is kept.</summary>
 internal sealed class AdminClientDocument

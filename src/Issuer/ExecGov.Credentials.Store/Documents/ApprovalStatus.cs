@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>The stored state of an approval request; expiry is computed from the clock, not stored.</summary>
 internal enum ApprovalStatus

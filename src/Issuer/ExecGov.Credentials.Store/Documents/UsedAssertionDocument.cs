@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>An agent assertion id seen within its validity (collection <c>used_assertions</c>), for replay refusal.</summary>
 internal sealed class UsedAssertionDocument

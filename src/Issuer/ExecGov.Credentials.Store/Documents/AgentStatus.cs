@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>Where an agent is in its life. Decommissioned is final.</summary>
 internal enum AgentStatus

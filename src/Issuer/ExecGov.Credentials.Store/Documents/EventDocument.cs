@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Revocation.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>
 /// One event of the stream (collection <c>events</c>, <c>_id</c> = event id, gap-free), written in the same

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Revocation.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>One revocation act (collection <c>acts</c>, <c>_id</c> = act id): who, why, when, what it did.</summary>
 internal sealed class ActDocument
@@ -25,9 +25,6 @@ internal sealed class ActDocument
     public long? FirstEventId { get; set; }
 
     public long? LastEventId { get; set; }
-
-    /// <summary>False until the audit sink has accepted the act; re-delivered after a restart while false.</summary>
-    public bool Audited { get; set; }
 
     /// <summary>For a signing-key revocation: false until the compromise handler succeeded (retried after a restart). Null otherwise.</summary>
     public bool? KeyWithdrawn { get; set; }

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Revocation.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>
 /// A revoked or suspended session, agent, authoriser or signing key (collection <c>blocks</c>,

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>
 /// One audit record (collection <c>audit</c>). <see cref="Id"/> is a gap-free sequence; <see cref="Hash"/>

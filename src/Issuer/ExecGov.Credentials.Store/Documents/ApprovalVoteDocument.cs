@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>One approver's approval of a request (within <see cref="ApprovalDocument.Votes"/>). Times are Unix milliseconds.</summary>
 internal sealed class ApprovalVoteDocument

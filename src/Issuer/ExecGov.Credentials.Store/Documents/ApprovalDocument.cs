@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>A consequential request waiting for, or past, a human decision (collection <c>approvals</c>). Times are Unix milliseconds.</summary>
 internal sealed class ApprovalDocument
@@ -31,7 +31,7 @@ internal sealed class ApprovalDocument
     /// <summary>The approvals so far, in order.</summary>
     public List<ApprovalVoteDocument> Votes { get; set; } = [];
 
-    /// <summary>For an admin-client request: the <see cref="Admins.PendingAdminClient"/> as JSON.</summary>
+    /// <summary>For an admin-client request: the issuer's <c>PendingAdminClient</c> as JSON.</summary>
     public string? AdminClientJson { get; set; }
 
     public List<string> Audience { get; set; } = [];

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>
 /// A decision record received from a verifier (collection <c>decisions</c>), keyed by the submitting client and
@@ -26,7 +26,7 @@ internal sealed class DecisionDocument
 
     /// <summary>
     /// The store key of a decision id submitted by <paramref name="clientId"/>. Decision ids never hold <c>/</c>
-    /// (<see cref="Hosting.Identifiers"/>), so the last <c>/</c> separates the two and no pair collides with another.
+    /// (the issuer's <c>Identifiers</c>), so the last <c>/</c> separates the two and no pair collides with another.
     /// </summary>
     public static string KeyOf(string clientId, string decisionId) => clientId + "/" + decisionId;
 }

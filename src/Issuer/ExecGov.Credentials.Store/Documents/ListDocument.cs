@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Revocation.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>One status list (collection <c>lists</c>, <c>_id</c> = list id, starting at 1).</summary>
 internal sealed class ListDocument

@@ -1,4 +1,4 @@
-namespace ExecGov.Credentials.Issuer.Storage;
+namespace ExecGov.Credentials.Store;
 
 /// <summary>The readiness probe's one document (collection <c>health</c>): rewritten to prove the store still takes writes.</summary>
 internal sealed class HealthProbeDocument
