@@ -43,6 +43,8 @@ internal sealed class LoadHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            // One holder signs every proof of the run, so its share of the replay memory is the whole memory (the total cap still applies).
+            ["Verifier:MaxRememberedProofsPerHolder"] = "1000000",
             ["Verifier:Audience"] = RealIssuer.Audience,
             ["Verifier:Issuers:0:Issuer"] = issuerId,
             ["Verifier:Issuers:0:MetadataUri"] = issuerId + "/.well-known/execgov-issuer",

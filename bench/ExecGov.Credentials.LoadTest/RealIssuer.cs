@@ -82,7 +82,7 @@ internal sealed class RealIssuer : IAsyncDisposable
                 agent_id = "agent-load",
                 audience = new[] { Audience },
                 authorization_details = new[] { new { type = "execgov_action", actions = new[] { "payments.release" }, resources = new[] { "invoice:*" }, constraints = new { max_amount = 500m, currency = "EUR" } } },
-                lifetime_seconds = 3600,
+                lifetime_seconds = 1800,
             });
             credentials.Add(issued["credential"]!.GetValue<string>());
         }
